@@ -1,0 +1,34 @@
+package io.petstore.classic;
+
+import org.springframework.http.HttpStatus;
+
+/** Ends a classic request with the given status and ApiResponse body. */
+public class ClassicApiException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final ApiResponse body;
+
+	public ClassicApiException(HttpStatus status, ApiResponse body) {
+		super(body.message());
+		this.status = status;
+		this.body = body;
+	}
+
+	public static ClassicApiException notFound(String what) {
+		return new ClassicApiException(HttpStatus.NOT_FOUND, ApiResponse.notFound(what));
+	}
+
+	public static ClassicApiException badRequest(String message) {
+		return new ClassicApiException(HttpStatus.BAD_REQUEST, ApiResponse.of(400, message));
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public ApiResponse body() {
+		return body;
+	}
+
+}

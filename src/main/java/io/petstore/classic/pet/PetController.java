@@ -1,0 +1,168 @@
+package io.petstore.classic.pet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.petstore.classic.ApiKeyRequired;
+import io.petstore.classic.ApiResponse;
+import io.petstore.classic.ClassicApiException;
+import io.petstore.tenancy.Tenant;
+
+/** {@code /v2/pet}: the eight pet operations of the classic API, plus serving uploaded images. */
+@RestController
+@RequestMapping(path = "/v2/pet", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE })
+class PetController {
+
+
+	private final PetService pets;
+
+	PetController(PetService pets) {
+		this.pets = pets;
+	}
+
+	/** addPet: an upsert by id, as in the reference; a pet without a positive id gets a new one. */
+	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+	Pet addPet(Tenant tenant, @RequestBody Pet pet) {
+		return pets.save(tenant, pet);
+	}
+
+	/** updatePet: the same upsert as addPet (the reference never answers 404 here; clients rely on it). */
+	@PutMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+	Pet updatePet(Tenant tenant, @RequestBody Pet pet) {
+		return pets.save(tenant, pet);
+	}
+
+	/** findPetsByStatus: accepts {@code ?status=a,b} and {@code ?status=a&status=b}; none means available. */
+	@GetMapping("/findByStatus")
+	List<Pet> findPetsByStatus(Tenant tenant, @RequestParam(name = "status", required = false) List<String> status) {
+		Set<PetStatus> statuses = new LinkedHashSet<>();
+		for (String value : splitValues(status)) {
+			statuses.add(PetStatus.fromWire(value)
+				.orElseThrow(() -> ClassicApiException.badRequest("Invalid status value '" + value + "': use available, pending or sold")));
+		}
+		if (statuses.isEmpty()) {
+			statuses.add(PetStatus.AVAILABLE);
+		}
+		return pets.findByStatus(tenant, statuses);
+	}
+
+	/** findPetsByTags: pets carrying any of the tags, each pet once. */
+	@GetMapping("/findByTags")
+	List<Pet> findPetsByTags(Tenant tenant, @RequestParam(name = "tags", required = false) List<String> tags) {
+		return pets.findByTags(tenant, splitValues(tags));
+	}
+
+	@ApiKeyRequired
+	@GetMapping("/{petId}")
+	Pet getPetById(Tenant tenant, @PathVariable long petId) {
+		return pets.find(tenant, petId).orElseThrow(() -> ClassicApiException.notFound("Pet"));
+	}
+
+	/** updatePetWithForm: empty or missing fields leave the value unchanged. */
+	@PostMapping(path = "/{petId}", consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
+	ApiResponse updatePetWithForm(Tenant tenant, @PathVariable long petId,
+			@RequestParam(name = "name", required = false) String name,
+			@RequestParam(name = "status", required = false) String status) {
+		PetStatus newStatus = null;
+		if (status != null && !status.isBlank()) {
+			newStatus = PetStatus.fromWire(status.trim())
+				.orElseThrow(() -> ClassicApiException.badRequest("Invalid status value '" + status + "': use available, pending or sold"));
+		}
+		String newName = name == null || name.isEmpty() ? null : name;
+		if (!pets.updateNameAndStatus(tenant, petId, newName, newStatus)) {
+			throw ClassicApiException.notFound("Pet");
+		}
+		return ApiResponse.of(200, String.valueOf(petId));
+	}
+
+	/** deletePet: the {@code api_key} header is read but, as in the reference, not checked. */
+	@DeleteMapping("/{petId}")
+	ApiResponse deletePet(Tenant tenant, @PathVariable long petId) {
+		if (!pets.delete(tenant, petId)) {
+			throw ClassicApiException.notFound("Pet");
+		}
+		return ApiResponse.of(200, String.valueOf(petId));
+	}
+
+	/**
+	 * uploadFile: stores the file in the database and appends its URL to the pet's {@code photoUrls}.
+	 * An unknown pet id is accepted, as the reference does (clients' tests upload for such ids).
+	 */
+	@PostMapping(path = "/{petId}/uploadImage", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ApiResponse uploadFile(Tenant tenant, @PathVariable long petId,
+			@RequestParam(name = "additionalMetadata", required = false) String additionalMetadata,
+			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+		if (file == null) {
+			throw ClassicApiException.badRequest("multipart part 'file' is required");
+		}
+		String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "file"
+				: file.getOriginalFilename().replaceAll("[\\\\/]", "_");
+		String contentType = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();
+		byte[] content = file.getBytes();
+		String url = pets.storeImage(tenant, petId, fileName, contentType, content,
+				imageId -> ServletUriComponentsBuilder.fromCurrentContextPath()
+					.path("/v2/pet/{petId}/images/{imageId}")
+					.buildAndExpand(petId, imageId)
+					.toUriString());
+		return ApiResponse.of(200, "additionalMetadata: " + additionalMetadata + "\nFile uploaded to " + url + ", "
+				+ content.length + " bytes");
+	}
+
+	/**
+	 * Serves an uploaded file at the URL put into {@code photoUrls}. Not part of the Swagger
+	 * document; the random image id is the capability, so browsers need no headers.
+	 */
+	@GetMapping(path = "/{petId}/images/{imageId}", produces = MediaType.ALL_VALUE)
+	ResponseEntity<byte[]> image(@PathVariable long petId, @PathVariable UUID imageId) {
+		PetImage image = pets.image(imageId, petId).orElseThrow(() -> ClassicApiException.notFound("Image"));
+		MediaType type = MediaType.parseMediaType(image.contentType());
+		boolean inline = "image".equals(type.getType()) && !type.getSubtype().contains("svg");
+		return ResponseEntity.ok()
+			.contentType(inline ? type : MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					(inline ? ContentDisposition.inline() : ContentDisposition.attachment()).filename(image.fileName())
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.noCache())
+			.body(image.content());
+	}
+
+	/** Every value of a repeated parameter, each split on commas, trimmed, blanks dropped. */
+	private static List<String> splitValues(List<String> values) {
+		List<String> result = new ArrayList<>();
+		if (values != null) {
+			for (String value : values) {
+				for (String part : value.split(",")) {
+					if (!part.isBlank()) {
+						result.add(part.trim());
+					}
+				}
+			}
+		}
+		return result;
+	}
+
+}

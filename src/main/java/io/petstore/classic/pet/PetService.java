@@ -1,0 +1,130 @@
+package io.petstore.classic.pet;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.petstore.classic.IdAssigningSaver;
+import io.petstore.tenancy.Tenant;
+
+/** The classic pet rules: upsert by id, fresh ids for id-less pets, tags and photos kept as sent. */
+@Service
+public class PetService {
+
+	private final PetRepository pets;
+
+	private final PetImageRepository images;
+
+	private final TransactionTemplate tx;
+
+	PetService(PetRepository pets, PetImageRepository images, TransactionTemplate tx) {
+		this.pets = pets;
+		this.images = images;
+		this.tx = tx;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Pet> find(Tenant tenant, long id) {
+		return pets.find(tenant, id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Pet> findByStatus(Tenant tenant, Collection<PetStatus> statuses) {
+		return statuses.isEmpty() ? List.of() : pets.findByStatus(tenant, statuses);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Pet> findByTags(Tenant tenant, Collection<String> tags) {
+		return tags.isEmpty() ? List.of() : pets.findByTags(tenant, tags);
+	}
+
+	/** Pets per status, for the store's inventory. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> countByStatus(Tenant tenant) {
+		return pets.countByStatus(tenant);
+	}
+
+	/**
+	 * Stores the pet: replaces the pet with its id in full, or creates it; a pet without a positive
+	 * id gets a new one (see {@link IdAssigningSaver}).
+	 */
+	public Pet save(Tenant tenant, Pet pet) {
+		return IdAssigningSaver.save(tx, pet, pet.hasId(), new IdAssigningSaver.Store<>() {
+
+			@Override
+			public Pet upsert(Pet item) {
+				pets.upsert(tenant, item);
+				return item;
+			}
+
+			@Override
+			public Pet insertWithSequenceId(Pet item) {
+				return item.withId(pets.insertWithGeneratedId(tenant, item));
+			}
+
+			@Override
+			public Pet insertWithNextFreeId(Pet item) {
+				return upsert(item.withId(pets.nextFreeId(tenant)));
+			}
+
+		});
+	}
+
+	/** Changes name and/or status (a null leaves the value as it is); false when there is no such pet. */
+	@Transactional
+	public boolean updateNameAndStatus(Tenant tenant, long id, String name, PetStatus status) {
+		return pets.updateNameAndStatus(tenant, id, name, status);
+	}
+
+	/** Deletes the pet and its uploaded images; false when there is no such pet. */
+	@Transactional
+	public boolean delete(Tenant tenant, long id) {
+		images.deleteByPet(tenant, id);
+		return pets.delete(tenant, id);
+	}
+
+	/**
+	 * Stores an uploaded file and, when the pet exists, appends the file's URL to its
+	 * {@code photoUrls}. As in the reference, an upload for an unknown pet id is still accepted.
+	 * @param urlOf builds the public URL from the new image's id
+	 * @return the stored file's URL
+	 */
+	@Transactional
+	public String storeImage(Tenant tenant, long petId, String fileName, String contentType, byte[] content,
+			Function<UUID, String> urlOf) {
+		UUID imageId = UUID.randomUUID();
+		images.insert(tenant, new PetImage(imageId, petId, fileName, contentType, content));
+		String url = urlOf.apply(imageId);
+		pets.findForUpdate(tenant, petId).ifPresent(pet -> {
+			List<String> urls = new ArrayList<>(pet.photoUrls());
+			urls.add(url);
+			pets.updatePhotoUrls(tenant, petId, urls);
+		});
+		return url;
+	}
+
+	/** An uploaded image by its id; ids are random UUIDs, so the URL itself is the capability. */
+	@Transactional(readOnly = true)
+	Optional<PetImage> image(UUID id, long petId) {
+		return images.find(id, petId);
+	}
+
+	/** Replaces all of the tenant's pets with the given ones (seed data). */
+	@Transactional
+	public void replaceAll(Tenant tenant, List<Pet> seed) {
+		images.deleteAll(tenant);
+		pets.deleteAll(tenant);
+		for (Pet pet : seed) {
+			pets.upsert(tenant, pet);
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.petstore.classic.pet;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** "pet status in the store". Anything else is refused with 400. */
+public enum PetStatus {
+
+	AVAILABLE("available"), PENDING("pending"), SOLD("sold");
+
+	private final String wire;
+
+	PetStatus(String wire) {
+		this.wire = wire;
+	}
+
+	@JsonValue
+	public String wire() {
+		return wire;
+	}
+
+	public static Optional<PetStatus> fromWire(String value) {
+		return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.petstore.classic.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.petstore.tenancy.Tenant;
+
+/** SQL for {@code classic_order}. Callers hold the transaction. */
+@Repository
+class OrderRepository {
+
+	private final JdbcClient jdbc;
+
+	OrderRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Order> find(Tenant tenant, long id) {
+		return jdbc.sql("SELECT id, pet_id, quantity, ship_date, status, complete FROM classic_order WHERE tenant_id = ? AND id = ?")
+			.params(tenant.id(), id)
+			.query(OrderRepository::map)
+			.optional();
+	}
+
+	void upsert(Tenant tenant, Order order) {
+		int updated = jdbc.sql("UPDATE classic_order SET pet_id = ?, quantity = ?, ship_date = ?, status = ?, complete = ? "
+				+ "WHERE tenant_id = ? AND id = ?")
+			.params(order.petId(), order.quantity(), order.shipDate(), status(order), order.complete(), tenant.id(), order.id())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO classic_order (tenant_id, id, pet_id, quantity, ship_date, status, complete) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(tenant.id(), order.id(), order.petId(), order.quantity(), order.shipDate(), status(order), order.complete())
+				.update();
+		}
+	}
+
+	long insertWithGeneratedId(Tenant tenant, Order order) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO classic_order (tenant_id, pet_id, quantity, ship_date, status, complete) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(tenant.id(), order.petId(), order.quantity(), order.shipDate(), status(order), order.complete())
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	long nextFreeId(Tenant tenant) {
+		Long max = jdbc.sql("SELECT MAX(id) FROM classic_order WHERE tenant_id = ?").param(tenant.id()).query(Long.class).single();
+		return max == null ? 1 : Math.addExact(max, 1);
+	}
+
+	boolean delete(Tenant tenant, long id) {
+		return jdbc.sql("DELETE FROM classic_order WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() == 1;
+	}
+
+	void deleteAll(Tenant tenant) {
+		jdbc.sql("DELETE FROM classic_order WHERE tenant_id = ?").param(tenant.id()).update();
+	}
+
+	private static String status(Order order) {
+		return order.status() == null ? null : order.status().wire();
+	}
+
+	private static Order map(ResultSet rs, int row) throws SQLException {
+		return new Order(rs.getLong("id"), rs.getLong("pet_id"), rs.getInt("quantity"),
+				rs.getObject("ship_date", OffsetDateTime.class),
+				OrderStatus.fromWire(rs.getString("status")).orElse(null), rs.getBoolean("complete"));
+	}
+
+}

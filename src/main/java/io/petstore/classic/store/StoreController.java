@@ -1,0 +1,60 @@
+package io.petstore.classic.store;
+
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.petstore.classic.ApiKeyRequired;
+import io.petstore.classic.ApiResponse;
+import io.petstore.classic.ClassicApiException;
+import io.petstore.tenancy.Tenant;
+
+/** {@code /v2/store}: inventory and the three order operations of the classic API. */
+@RestController
+@RequestMapping(path = "/v2/store", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE })
+class StoreController {
+
+	private final OrderService orders;
+
+	StoreController(OrderService orders) {
+		this.orders = orders;
+	}
+
+	/** getInventory: status to number of pets; JSON only, as documented. */
+	@ApiKeyRequired
+	@GetMapping(path = "/inventory", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Long> getInventory(Tenant tenant) {
+		return orders.inventory(tenant);
+	}
+
+	/** placeOrder: an upsert by id; petId is not checked, as in the reference. */
+	@PostMapping(path = "/order", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+	Order placeOrder(Tenant tenant, @RequestBody Order order) {
+		if (order.quantity() < 0) {
+			throw ClassicApiException.badRequest("Invalid Order: quantity must not be negative");
+		}
+		return orders.save(tenant, order);
+	}
+
+	/** getOrderById: any id is looked up (the documented 1..10 range was never enforced). */
+	@GetMapping("/order/{orderId}")
+	Order getOrderById(Tenant tenant, @PathVariable long orderId) {
+		return orders.find(tenant, orderId).orElseThrow(() -> ClassicApiException.notFound("Order"));
+	}
+
+	@DeleteMapping("/order/{orderId}")
+	ApiResponse deleteOrder(Tenant tenant, @PathVariable long orderId) {
+		if (!orders.delete(tenant, orderId)) {
+			throw ClassicApiException.notFound("Order");
+		}
+		return ApiResponse.of(200, String.valueOf(orderId));
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.petstore.classic.user;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.petstore.tenancy.Tenant;
+
+/**
+ * SQL for {@code classic_user}. The {@code password} field of the users passed in here already
+ * holds the password hash. Callers hold the transaction.
+ */
+@Repository
+class UserRepository {
+
+	private static final String COLUMNS = "id, username, first_name, last_name, email, password_hash, phone, user_status";
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The stored user, {@code password} holding the hash. */
+	Optional<User> findByUsername(Tenant tenant, String username, boolean forUpdate) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM classic_user WHERE tenant_id = ? AND username = ?" + (forUpdate ? " FOR UPDATE" : ""))
+			.params(tenant.id(), username)
+			.query((rs, row) -> new User(rs.getLong("id"), rs.getString("username"), rs.getString("first_name"),
+					rs.getString("last_name"), rs.getString("email"), rs.getString("password_hash"), rs.getString("phone"),
+					rs.getInt("user_status")))
+			.optional();
+	}
+
+	/** Replaces the user with this id or creates it (a null password keeps the stored hash). */
+	void upsert(Tenant tenant, User user) {
+		int updated = jdbc.sql("UPDATE classic_user SET username = ?, first_name = ?, last_name = ?, email = ?, "
+				+ "password_hash = COALESCE(?, password_hash), phone = ?, user_status = ? WHERE tenant_id = ? AND id = ?")
+			.params(user.username(), user.firstName(), user.lastName(), user.email(), user.password(), user.phone(),
+					user.userStatus(), tenant.id(), user.id())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO classic_user (tenant_id, id, username, first_name, last_name, email, password_hash, phone, user_status) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(tenant.id(), user.id(), user.username(), user.firstName(), user.lastName(), user.email(),
+						user.password(), user.phone(), user.userStatus())
+				.update();
+		}
+	}
+
+	long insertWithGeneratedId(Tenant tenant, User user) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO classic_user (tenant_id, username, first_name, last_name, email, password_hash, phone, user_status) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(tenant.id(), user.username(), user.firstName(), user.lastName(), user.email(), user.password(),
+					user.phone(), user.userStatus())
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	long nextFreeId(Tenant tenant) {
+		Long max = jdbc.sql("SELECT MAX(id) FROM classic_user WHERE tenant_id = ?").param(tenant.id()).query(Long.class).single();
+		return max == null ? 1 : Math.addExact(max, 1);
+	}
+
+	boolean deleteByUsername(Tenant tenant, String username) {
+		return jdbc.sql("DELETE FROM classic_user WHERE tenant_id = ? AND username = ?").params(tenant.id(), username).update() == 1;
+	}
+
+	void deleteAll(Tenant tenant) {
+		jdbc.sql("DELETE FROM classic_user WHERE tenant_id = ?").param(tenant.id()).update();
+	}
+
+}

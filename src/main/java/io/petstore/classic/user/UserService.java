@@ -1,0 +1,125 @@
+package io.petstore.classic.user;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.petstore.classic.ApiResponse;
+import io.petstore.classic.ClassicApiException;
+import io.petstore.classic.IdAssigningSaver;
+import io.petstore.tenancy.Tenant;
+
+/**
+ * Classic users. A username names one user per tenant: creating a user whose username exists
+ * replaces that user (so a client test suite can run again against the same data); a given id is
+ * kept, as everywhere in the classic API. Passwords are stored as hashes only.
+ */
+@Service
+public class UserService {
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwords;
+
+	private final TransactionTemplate tx;
+
+	UserService(UserRepository users, PasswordEncoder passwords, TransactionTemplate tx) {
+		this.users = users;
+		this.passwords = passwords;
+		this.tx = tx;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<User> find(Tenant tenant, String username) {
+		return users.findByUsername(tenant, username, false).map(User::withoutPassword);
+	}
+
+	/** Creates (or replaces) the user and returns its id. */
+	public long create(Tenant tenant, User user) {
+		requireUsername(user);
+		User hashed = hashPassword(user);
+		return IdAssigningSaver.retryingConflicts(tx, attempt -> {
+			Optional<User> existing = users.findByUsername(tenant, hashed.username(), true);
+			User toStore = hashed;
+			if (!hashed.hasId()) {
+				if (existing.isEmpty()) {
+					return users.insertWithGeneratedId(tenant, hashed);
+				}
+				toStore = hashed.withId(existing.get().id());
+			}
+			else if (existing.isPresent() && !existing.get().id().equals(hashed.id())) {
+				users.deleteByUsername(tenant, hashed.username());
+			}
+			users.upsert(tenant, toStore);
+			return toStore.id();
+		});
+	}
+
+	/** Creates every user; all usernames are checked before any user is stored. */
+	public void createAll(Tenant tenant, List<User> list) {
+		list.forEach(UserService::requireUsername);
+		list.forEach(user -> create(tenant, user));
+	}
+
+	/**
+	 * Updates the user named in the path (it keeps its id); the body may rename it. A missing
+	 * password keeps the old one.
+	 * @return the user's id
+	 */
+	@Transactional
+	public long update(Tenant tenant, String username, User changes) {
+		User existing = users.findByUsername(tenant, username, true).orElseThrow(() -> ClassicApiException.notFound("User"));
+		String newName = changes.username() == null || changes.username().isBlank() ? username : changes.username();
+		if (!newName.equals(username) && users.findByUsername(tenant, newName, false).isPresent()) {
+			throw new ClassicApiException(HttpStatus.BAD_REQUEST, ApiResponse.of(400, "username '" + newName + "' is taken"));
+		}
+		User updated = hashPassword(new User(existing.id(), newName, changes.firstName(), changes.lastName(), changes.email(),
+				changes.password(), changes.phone(), changes.userStatus()));
+		users.upsert(tenant, updated);
+		return existing.id();
+	}
+
+	@Transactional
+	public boolean delete(Tenant tenant, String username) {
+		return users.deleteByUsername(tenant, username);
+	}
+
+	/** Whether the password matches the stored hash of that user. */
+	@Transactional(readOnly = true)
+	public boolean checkPassword(Tenant tenant, String username, String password) {
+		return password != null && users.findByUsername(tenant, username, false)
+			.map(user -> user.password() != null && passwords.matches(password, user.password()))
+			.orElse(false);
+	}
+
+	/** Replaces all of the tenant's users with the given ones, whose password fields hold hashes. */
+	@Transactional
+	public void replaceAllHashed(Tenant tenant, List<User> seed) {
+		users.deleteAll(tenant);
+		seed.forEach(user -> users.upsert(tenant, user));
+	}
+
+	public String hash(String password) {
+		return passwords.encode(password);
+	}
+
+	private User hashPassword(User user) {
+		if (user.password() == null) {
+			return user;
+		}
+		return new User(user.id(), user.username(), user.firstName(), user.lastName(), user.email(),
+				passwords.encode(user.password()), user.phone(), user.userStatus());
+	}
+
+	private static void requireUsername(User user) {
+		if (user == null || user.username() == null || user.username().isBlank()) {
+			throw ClassicApiException.badRequest("Invalid user supplied: username is required");
+		}
+	}
+
+}

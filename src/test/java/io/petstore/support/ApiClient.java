@@ -1,0 +1,114 @@
+package io.petstore.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+/**
+ * Real HTTP against the started server. Every request carries the test's own {@code X-Tenant-ID}
+ * unless told otherwise, and every JSON response to a documented operation is checked against the
+ * served API document by Atlassian's swagger-request-validator (an independent implementation).
+ */
+public class ApiClient {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	private final OpenApiInteractionValidator validator;
+
+	private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+
+	public ApiClient(String base, OpenApiInteractionValidator validator, UUID tenant) {
+		this.base = base;
+		this.validator = validator;
+		if (tenant != null) {
+			defaultHeaders.put("X-Tenant-ID", tenant.toString());
+		}
+	}
+
+	public String base() {
+		return base;
+	}
+
+	public Reply get(String path, String... headers) {
+		return send("GET", path, null, (String) null, headers);
+	}
+
+	public Reply delete(String path, String... headers) {
+		return send("DELETE", path, null, (String) null, headers);
+	}
+
+	public Reply postJson(String path, String json, String... headers) {
+		return send("POST", path, "application/json", json, headers);
+	}
+
+	public Reply putJson(String path, String json, String... headers) {
+		return send("PUT", path, "application/json", json, headers);
+	}
+
+	public Reply send(String method, String path, String contentType, String body, String... headers) {
+		return send(method, path, contentType, body == null ? null : BodyPublishers.ofString(body), headers);
+	}
+
+	public Reply send(String method, String path, String contentType, BodyPublisher body, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+		Map<String, String> all = new LinkedHashMap<>(defaultHeaders);
+		for (int i = 0; i < headers.length; i += 2) {
+			all.put(headers[i], headers[i + 1]);
+		}
+		all.forEach((name, value) -> {
+			if (value != null) {
+				builder.header(name, value);
+			}
+		});
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		builder.method(method, body == null ? BodyPublishers.noBody() : body);
+		try {
+			var response = HTTP.send(builder.build(), BodyHandlers.ofString());
+			Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+			validate(method, path, reply);
+			return reply;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + path + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void validate(String method, String path, Reply reply) {
+		String contentType = reply.contentType();
+		if (validator == null || contentType == null || !contentType.startsWith("application/json") || path.contains("/images/")) {
+			return;
+		}
+		String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+		var response = SimpleResponse.Builder.status(reply.status())
+			.withContentType(contentType)
+			.withBody(reply.body())
+			.build();
+		ValidationReport report = validator.validateResponse(pathOnly, Request.Method.valueOf(method), response);
+		if (report.hasErrors()) {
+			throw new AssertionError("response to " + method + " " + path + " does not match the API document: "
+					+ report.getMessages() + "\nresponse: " + reply);
+		}
+	}
+
+}

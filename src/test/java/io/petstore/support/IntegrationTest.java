@@ -1,0 +1,68 @@
+package io.petstore.support;
+
+import java.util.UUID;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole server on a random port, on a database of its own (H2
+ * file or PostgreSQL, see {@link TestDatabase}), spoken to over real HTTP. Each test method gets a
+ * fresh tenant, so tests never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+	private static final String DATABASE_URL = TestDatabase.newDatabaseUrl("it");
+
+	private static volatile OpenApiInteractionValidator classicValidator;
+
+	@LocalServerPort
+	protected int port;
+
+	/** The test's own tenant. */
+	protected UUID tenant;
+
+	/** A client on the test's own tenant whose responses are checked against /v2/swagger.json. */
+	protected ApiClient api;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> DATABASE_URL);
+		registry.add("spring.datasource.username", TestDatabase::username);
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@BeforeEach
+	void newTenant() {
+		tenant = UUID.randomUUID();
+		api = new ApiClient(base(), classicValidator(), tenant);
+	}
+
+	protected String base() {
+		return "http://localhost:" + port;
+	}
+
+	/** A client on another tenant (null: the shared pool). */
+	protected ApiClient clientFor(UUID otherTenant) {
+		return new ApiClient(base(), classicValidator(), otherTenant);
+	}
+
+	protected OpenApiInteractionValidator classicValidator() {
+		if (classicValidator == null) {
+			synchronized (IntegrationTest.class) {
+				if (classicValidator == null) {
+					String spec = new ApiClient(base(), null, null).get("/v2/swagger.json").body();
+					classicValidator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+				}
+			}
+		}
+		return classicValidator;
+	}
+
+}
