@@ -175,6 +175,9 @@ class ApiExceptionHandler {
 		if (String.valueOf(ex.getMessage()).startsWith("Required request body is missing")) {
 			return "Request body is required";
 		}
+		if (String.valueOf(ex.getMessage()).startsWith("XML with a DTD")) {
+			return ex.getMessage();
+		}
 		return "Malformed request body";
 	}
 

@@ -1,0 +1,50 @@
+package io.petstore;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.petstore.support.ApiClient;
+import io.petstore.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Data written before a stop is there after a start on the same database. */
+class RestartTest {
+
+	@Test
+	void dataSurvivesARestart() {
+		String url = TestDatabase.newDatabaseUrl("restart");
+		UUID tenant = UUID.randomUUID();
+		try (ConfigurableApplicationContext first = start(url)) {
+			ApiClient api = new ApiClient(base(first), null, tenant);
+			assertThat(api.postJson("/v2/pet", "{\"id\":31337,\"name\":\"survivor\",\"photoUrls\":[\"u\"]}").status()).isEqualTo(200);
+			assertThat(api.postJson("/v2/user", "{\"username\":\"persisted\",\"password\":\"pw\"}").status()).isEqualTo(200);
+			assertThat(new ApiClient(base(first), null, null).postJson("/v2/pet", "{\"id\":1,\"name\":\"shared change\"}").status())
+				.isEqualTo(200);
+		}
+		try (ConfigurableApplicationContext second = start(url)) {
+			ApiClient api = new ApiClient(base(second), null, tenant);
+			assertThat(api.get("/v2/pet/31337").body()).isEqualTo("{\"id\":31337,\"name\":\"survivor\",\"photoUrls\":[\"u\"],\"tags\":[]}");
+			assertThat(api.get("/v2/user/persisted").status()).isEqualTo(200);
+			// the shared pool is seeded once, at the first start only
+			assertThat(new ApiClient(base(second), null, null).get("/v2/pet/1").json().get("name").asString())
+				.isEqualTo("shared change");
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String url) {
+		return new SpringApplicationBuilder(PetstoreApplication.class)
+			.properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=" + TestDatabase.username(),
+					"spring.datasource.password=")
+			.run();
+	}
+
+	private static String base(ConfigurableApplicationContext context) {
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+}

@@ -1,0 +1,172 @@
+package io.petstore.classic;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.petstore.support.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets a clear 4xx with an ApiResponse body, never a 5xx, and stored data is unchanged. */
+class ClassicBadInputTest extends io.petstore.support.IntegrationTest {
+
+	private static final String PET_1 = "/v2/pet/1";
+
+	@Test
+	void malformedJson() {
+		String before = api.get(PET_1).body();
+		Reply reply = api.putJson("/v2/pet", "{\"id\":1,\"name\":\"broken\"");
+		assertClientError(reply, 400, "Malformed");
+		assertThat(api.postJson("/v2/pet", "{\"id\":1} trailing").status()).isEqualTo(400);
+		assertThat(api.get(PET_1).body()).isEqualTo(before);
+	}
+
+	@Test
+	void wrongTypes() {
+		String before = api.get(PET_1).body();
+		assertClientError(api.putJson("/v2/pet", "{\"id\":\"abc\",\"name\":\"x\"}"), 400, "'id'");
+		assertClientError(api.putJson("/v2/pet", "{\"id\":1,\"photoUrls\":\"not an array\"}"), 400, "photoUrls");
+		assertClientError(api.putJson("/v2/pet", "[{\"id\":1}]"), 400, "");
+		assertClientError(api.putJson("/v2/pet", "{\"id\":1,\"category\":[1,2]}"), 400, "category");
+		assertThat(api.get(PET_1).body()).isEqualTo(before);
+	}
+
+	@Test
+	void idsOutOfRange() {
+		assertClientError(api.putJson("/v2/pet", "{\"id\":99999999999999999999,\"name\":\"x\"}"), 400, "out of range");
+		assertClientError(api.get("/v2/pet/99999999999999999999"), 400, "petId");
+		assertClientError(api.get("/v2/pet/abc"), 400, "petId");
+		assertClientError(api.get("/v2/store/order/1.5"), 400, "orderId");
+		assertClientError(api.postJson("/v2/store/order", "{\"petId\":1,\"quantity\":3000000000}"), 400, "out of range");
+		assertThat(api.get("/v2/pet/-10000").status()).isEqualTo(404);
+	}
+
+	@Test
+	void unknownEnumValues() {
+		String before = api.get(PET_1).body();
+		assertClientError(api.putJson("/v2/pet", "{\"id\":1,\"name\":\"x\",\"status\":\"lost\"}"), 400, "status");
+		assertThat(api.get(PET_1).body()).isEqualTo(before);
+	}
+
+	@Test
+	void malformedXmlAndWrongRoot() {
+		String before = api.get(PET_1).body();
+		assertClientError(api.send("PUT", "/v2/pet", "application/xml", "<Pet><id>1</id><name>x</Pet>"), 400, "");
+		assertClientError(api.send("PUT", "/v2/pet", "application/xml", "<Pet><id>abc</id></Pet>"), 400, "id");
+		assertThat(api.get(PET_1).body()).isEqualTo(before);
+	}
+
+	@Test
+	void xmlExternalEntitiesAreNeverResolved() throws Exception {
+		Path secret = Files.createTempFile("petstore-xxe", ".txt");
+		Files.writeString(secret, "TOP-SECRET-CONTENT");
+		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE Pet [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
+				+ "<Pet><id>4242</id><name>&xxe;</name></Pet>";
+		Reply reply = api.send("POST", "/v2/pet", "application/xml", xxe, "Accept", "application/json");
+		assertClientError(reply, 400, "DTD");
+		assertThat(reply.body()).doesNotContain("TOP-SECRET");
+		Reply stored = api.get("/v2/pet/4242");
+		assertThat(stored.status()).isEqualTo(404);
+
+		String billionLaughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+				+ "<Pet><id>4243</id><name>&lol2;</name></Pet>";
+		assertThat(api.send("POST", "/v2/pet", "application/xml", billionLaughs).status()).isEqualTo(400);
+		assertThat(api.get("/v2/pet/4243").status()).isEqualTo(404);
+	}
+
+	@Test
+	void bodiesOverTheLimitAre413() throws Exception {
+		String huge = "{\"id\":1,\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+		String before = api.get(PET_1).body();
+		Reply declared = api.putJson("/v2/pet", huge);
+		assertClientError(declared, 413, "larger than");
+
+		String streamed = sendChunked("PUT", "/v2/pet", huge);
+		assertThat(streamed).startsWith("HTTP/1.1 413 Payload Too Large").contains("\"code\":413").contains("larger than");
+		assertThat(api.get(PET_1).body()).isEqualTo(before);
+	}
+
+	@Test
+	void valuesTooLongForTheirColumnAre400() {
+		Reply reply = api.postJson("/v2/pet", "{\"id\":4244,\"name\":\"" + "n".repeat(5000) + "\"}");
+		assertClientError(reply, 400, "too long");
+		assertThat(api.get("/v2/pet/4244").status()).isEqualTo(404);
+	}
+
+	@Test
+	void unsupportedMediaTypeIs415() {
+		assertClientError(api.send("POST", "/v2/pet", "text/plain", "id=1"), 415, "text/plain");
+		assertClientError(api.send("POST", "/v2/pet/1", "application/json", "{\"name\":\"x\"}"), 415, "");
+	}
+
+	@Test
+	void unmetAcceptIs406WithAJsonBody() {
+		Reply reply = api.get(PET_1, "Accept", "text/plain");
+		assertThat(reply.status()).isEqualTo(406);
+		assertThat(reply.contentType()).isEqualTo("application/json");
+		assertThat(reply.json().get("code").asInt()).isEqualTo(406);
+	}
+
+	@Test
+	void wrongMethodIs405WithAllow() {
+		Reply reply = api.get("/v2/pet");
+		assertClientError(reply, 405, "GET");
+		assertThat(reply.header("Allow")).contains("POST").contains("PUT");
+		assertThat(api.send("PATCH", PET_1, "application/json", "{}").status()).isEqualTo(405);
+	}
+
+	@Test
+	void unknownPathIs404WithApiResponse() {
+		assertClientError(api.get("/v2/kennel"), 404, "/v2/kennel");
+	}
+
+	@Test
+	void invalidTenantHeaderIs400() {
+		assertClientError(api.get(PET_1, "X-Tenant-ID", "not-a-uuid"), 400, "X-Tenant-ID");
+	}
+
+	@Test
+	void missingBodyIs400() {
+		assertClientError(api.send("POST", "/v2/pet", "application/json", ""), 400, "required");
+		assertClientError(api.send("POST", "/v2/user", "application/json", ""), 400, "required");
+	}
+
+	/** Sends the body with chunked transfer encoding (no Content-Length) and returns the raw response. */
+	private String sendChunked(String method, String path, String body) throws Exception {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Tenant-ID: " + tenant
+					+ "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			try {
+				for (int off = 0; off < bytes.length; off += 65536) {
+					int len = Math.min(65536, bytes.length - off);
+					out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+					out.write(bytes, off, len);
+					out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+				}
+				out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+			}
+			catch (java.io.IOException closedEarly) {
+				// the server answered and closed before the whole body was sent
+			}
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static void assertClientError(Reply reply, int status, String messagePart) {
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+		assertThat(reply.contentType()).as(reply.toString()).isEqualTo("application/json");
+		assertThat(reply.json().get("code").asInt()).isEqualTo(status);
+		assertThat(reply.json().get("message").asString()).contains(messagePart);
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.petstore.classic;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import io.petstore.support.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With strict mode on, operations that declare api_key need it, and login checks the password. */
+@TestPropertySource(properties = { "petstore.classic.strict-auth=true", "petstore.classic.api-key=s3cret",
+		"petstore.admin.key=admin-key" })
+class ClassicStrictAuthTest extends io.petstore.support.IntegrationTest {
+
+	@Test
+	void apiKeyOperationsNeedTheConfiguredKey() {
+		Reply missing = api.get("/v2/pet/1");
+		assertThat(missing.status()).isEqualTo(401);
+		assertThat(missing.json().get("message").asString()).contains("api_key");
+		assertThat(api.get("/v2/pet/1", "api_key", "special-key").status()).isEqualTo(403);
+		assertThat(api.get("/v2/pet/1", "api_key", "s3cret").status()).isEqualTo(200);
+		assertThat(api.get("/v2/store/inventory").status()).isEqualTo(401);
+		assertThat(api.get("/v2/store/inventory", "api_key", "s3cret").status()).isEqualTo(200);
+	}
+
+	@Test
+	void operationsWithoutApiKeyDeclarationStayOpen() {
+		assertThat(api.get("/v2/pet/findByStatus?status=available").status()).isEqualTo(200);
+		assertThat(api.get("/v2/store/order/1").status()).isEqualTo(200);
+	}
+
+	@Test
+	void loginChecksThePasswordHash() {
+		api.postJson("/v2/user", "{\"id\":7000,\"username\":\"strict\",\"password\":\"p@ss word\"}");
+		assertThat(api.get("/v2/user/login?username=strict&password=wrong").status()).isEqualTo(400);
+		assertThat(api.get("/v2/user/login?username=nobody&password=x").status()).isEqualTo(400);
+		assertThat(api.get("/v2/user/login?username=strict&password=p%40ss%20word").status()).isEqualTo(200);
+		assertThat(api.get("/v2/user/login?username=user1&password=XXXXXXXXXXX").status()).isEqualTo(200);
+	}
+
+	@Test
+	void resettingTheSharedPoolNeedsTheAdminKeyWhenOneIsConfigured() {
+		var shared = clientFor(null);
+		assertThat(shared.send("POST", "/admin/reset", null, (String) null).status()).isEqualTo(401);
+		assertThat(shared.send("POST", "/admin/reset", null, (String) null, "X-Admin-Key", "nope").status()).isEqualTo(403);
+		assertThat(shared.send("POST", "/admin/reset", null, (String) null, "X-Admin-Key", "admin-key").status()).isEqualTo(200);
+		assertThat(api.send("POST", "/admin/reset", null, (String) null).status()).isEqualTo(200);
+	}
+
+}
