@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Benchmark of the classic API against nginx serving the same JSON as static files (the machine's
+# ceiling). Prints a table and writes it to docs/benchmarks.md. Usage: bench/run.sh
+# Knobs (environment): BENCH_DURATION (s, default 20), BENCH_WARMUP (s, 10), BENCH_CONNECTIONS (64),
+# BENCH_THREADS (2), BENCH_PETS (10000), BENCH_PORT (18080), BENCH_NGINX_PORT (18081).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=$ROOT/bench/out
+DURATION=${BENCH_DURATION:-20}
+WARMUP=${BENCH_WARMUP:-10}
+CONNS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+PETS=${BENCH_PETS:-10000}
+PORT=${BENCH_PORT:-18080}
+NGINX_PORT=${BENCH_NGINX_PORT:-18081}
+FIRST_ID=100000
+export FIRST_ID COUNT=$PETS
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need nginx nginx
+need curl curl
+
+# The newest JDK >= 21 on the machine (virtual threads, AOT cache), else the default java.
+JAVA=java
+for home in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
+  v=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')
+  if [ -n "$v" ] && [ "${v%%.*}" -ge 21 ] 2>/dev/null; then JAVA="$home/bin/java"; break; fi
+done
+JAVA_VERSION=$("$JAVA" -version 2>&1 | head -1)
+SPEC=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')
+
+cleanup() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -f "$OUT/nginx.pid" ] && kill "$(cat "$OUT/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+rm -rf "$OUT" && mkdir -p "$OUT/static"
+echo "building"
+./mvnw -q -B -DskipTests package
+"$JAVA" -Djarmode=tools -jar target/petstore.jar extract --destination "$OUT/app" >/dev/null
+
+# Start-up: Spring AOT (bean definitions computed at build time) plus the JVM's class cache
+# (JDK 24+: AOT cache; JDK 21-23: CDS archive), trained by one start that exits after refresh.
+JVM_OPTS=(-Dspring.aot.enabled=true -Xmx256m -XX:+UseSerialGC)
+if [ "${SPEC%%.*}" -ge 24 ] 2>/dev/null; then
+  CACHE_TRAIN=(-XX:AOTCacheOutput="$OUT/app/petstore.aot"); CACHE_USE=(-XX:AOTCache="$OUT/app/petstore.aot")
+else
+  CACHE_TRAIN=(-XX:ArchiveClassesAtExit="$OUT/app/petstore.jsa"); CACHE_USE=(-XX:SharedArchiveFile="$OUT/app/petstore.jsa")
+fi
+(cd "$OUT" && "$JAVA" "${CACHE_TRAIN[@]}" "${JVM_OPTS[@]}" -Dspring.context.exit=onRefresh \
+  -jar app/petstore.jar --server.port=0 --petstore.data-dir="$OUT/train-data" >"$OUT/train.log" 2>&1)
+
+now_ms() { date +%s%3N; }
+start_server() {
+  (cd "$OUT" && exec "$JAVA" "${CACHE_USE[@]}" "${JVM_OPTS[@]}" -jar app/petstore.jar --server.port="$PORT" \
+    --petstore.data-dir="$OUT/data" >"$OUT/server.log" 2>&1) &
+  SERVER_PID=$!
+}
+rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
+wait_200() {
+  for _ in $(seq 1 1500); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v2/pet/1")" = 200 ] && return 0
+    sleep 0.01
+  done
+  echo "server did not answer" >&2; tail -50 "$OUT/server.log" >&2; exit 1
+}
+
+# Start-up time, measured on a second start (the first one creates and seeds the database).
+start_server; wait_200; kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+T0=$(now_ms); start_server; wait_200; T1=$(now_ms)
+START_MS=$((T1 - T0))
+SERVER_JAVA_PID=$(pgrep -f "server.port=$PORT" | head -1)
+RSS_START=$(rss_mib "$SERVER_JAVA_PID")
+echo "start to first 200: ${START_MS} ms, RSS ${RSS_START} MiB"
+
+echo "loading $PETS pets"
+python3 bench/load_pets.py 127.0.0.1 "$PORT" "$PETS" "$FIRST_ID" "$OUT/static"
+chmod -R a+rX "$OUT/static"
+
+cat >"$OUT/nginx.conf" <<NGINX
+worker_processes auto;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { root $OUT/static; default_type application/json; }
+  }
+}
+NGINX
+nginx -c "$OUT/nginx.conf" -p "$OUT"
+
+# run NAME URL [LUA]: prints "req/s p50 p99 errors"
+measure() {
+  local url=$1 script=${2:-} out
+  if [ -n "$script" ]; then
+    out=$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency -s "$script" "$url")
+  else
+    out=$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency "$url")
+  fi
+  echo "$out" >>"$OUT/wrk.log"
+  local rps p50 p99 non2xx sockerr
+  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+  p50=$(echo "$out" | awk '$1=="50%"{print $2}')
+  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
+  sockerr=$(echo "$out" | awk '/Socket errors/{gsub(",",""); print $4+$6+$8+$10}')
+  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} ))"
+}
+warm() { wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" ${2:+-s "$2"} "$1" >/dev/null; }
+
+S=http://127.0.0.1:$PORT
+N=http://127.0.0.1:$NGINX_PORT
+echo "warming up"
+warm "$S/v2/pet/1" bench/get_pet.lua; warm "$S/v2/pet/findByStatus?status=available"; warm "$S/v2/store/inventory"
+warm "$N/v2/pet/$FIRST_ID" bench/get_pet.lua
+
+echo "measuring (${DURATION}s each, $CONNS connections, $THREADS wrk threads)"
+R_NGINX=$(measure "$N/v2/pet/$FIRST_ID" bench/get_pet.lua)
+R_GET=$(measure "$S/v2/pet/1" bench/get_pet.lua)
+R_STATUS=$(measure "$S/v2/pet/findByStatus?status=available")
+R_INV=$(measure "$S/v2/store/inventory")
+R_POST=$(measure "$S/v2/pet" bench/post_pet.lua)
+RSS_LOAD=$(rss_mib "$SERVER_JAVA_PID")
+
+CEIL=$(echo "$R_NGINX" | awk '{print $1}')
+row() { echo "$2" | awk -v n="$1" -v c="$CEIL" '{printf "| %s | %.0f | %s | %s | %d | %.2f |\n", n, $1, $2, $3, $4, $1 / c}'; }
+CPU=$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)
+TABLE=$(cat <<MD
+| measurement | req/s | p50 | p99 | errors | ratio to ceiling |
+|---|---|---|---|---|---|
+$(row "nginx, static pet JSON (ceiling)" "$R_NGINX")
+$(row "GET /v2/pet/{id}" "$R_GET")
+$(row "GET /v2/pet/findByStatus?status=available" "$R_STATUS")
+$(row "GET /v2/store/inventory" "$R_INV")
+$(row "POST /v2/pet (new ids)" "$R_POST")
+
+- start to first 200 (second start, existing database): **${START_MS} ms**
+- RSS after start: **${RSS_START} MiB**; after load: **${RSS_LOAD} MiB**
+MD
+)
+echo "$TABLE"
+
+cat >docs/benchmarks.md <<MD
+# Benchmarks
+
+Written by \`bench/run.sh\` (run it again to refresh this page). The server and wrk share the
+machine, so every figure includes wrk's own CPU use; nginx serving the same pet JSON as static files
+on the same machine, measured the same way, is the ceiling.
+
+- Date: $(date -u +%Y-%m-%dT%H:%MZ)
+- Machine: $(nproc) cores ($CPU), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory
+- JDK: $JAVA_VERSION
+- Server: \`java ${CACHE_USE[*]##*/} ${JVM_OPTS[*]} -jar petstore.jar\` (extracted jar, H2 file database, shared pool)
+- Load: $PETS pets (1% available, so findByStatus returns $((PETS / 100 + 7)) pets), wrk $THREADS threads, $CONNS connections, ${WARMUP}s warm-up and ${DURATION}s per measurement
+
+$TABLE
+
+Targets (issue 2): GET one pet >= 0.8x the ceiling; POST >= 10,000 req/s with zero errors;
+findByStatus p99 < 10 ms; start <= 2 s; RSS <= 250 MiB after load.
+MD
+echo "written to docs/benchmarks.md"
