@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT=$ROOT/bench/out
 DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-15}
 CONNS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 PETS=${BENCH_PETS:-10000}
@@ -96,13 +96,13 @@ http {
 NGINX
 nginx -c "$OUT/nginx.conf" -p "$OUT"
 
-# run NAME URL [LUA]: prints "req/s p50 p99 errors"
+# measure URL [LUA] [CONNECTIONS]: prints "req/s p50 p99 errors"
 measure() {
-  local url=$1 script=${2:-} out
+  local url=$1 script=${2:-} conns=${3:-$CONNS} out
   if [ -n "$script" ]; then
-    out=$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency -s "$script" "$url")
+    out=$(wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency -s "$script" "$url")
   else
-    out=$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency "$url")
+    out=$(wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "$url")
   fi
   echo "$out" >>"$OUT/wrk.log"
   local rps p50 p99 non2xx sockerr
@@ -117,14 +117,16 @@ warm() { wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" ${2:+-s "$2"} "$1" >/dev/nul
 
 S=http://127.0.0.1:$PORT
 N=http://127.0.0.1:$NGINX_PORT
-echo "warming up"
+echo "warming up (${WARMUP}s per endpoint; the JIT needs it)"
 warm "$S/v2/pet/1" bench/get_pet.lua; warm "$S/v2/pet/findByStatus?status=available"; warm "$S/v2/store/inventory"
+warm "$S/v2/pet" bench/post_pet.lua
 warm "$N/v2/pet/$FIRST_ID" bench/get_pet.lua
 
-echo "measuring (${DURATION}s each, $CONNS connections, $THREADS wrk threads)"
+echo "measuring (${DURATION}s each, $CONNS connections unless noted, $THREADS wrk threads)"
 R_NGINX=$(measure "$N/v2/pet/$FIRST_ID" bench/get_pet.lua)
 R_GET=$(measure "$S/v2/pet/1" bench/get_pet.lua)
 R_STATUS=$(measure "$S/v2/pet/findByStatus?status=available")
+R_STATUS4=$(measure "$S/v2/pet/findByStatus?status=available" "" 4)
 R_INV=$(measure "$S/v2/store/inventory")
 R_POST=$(measure "$S/v2/pet" bench/post_pet.lua)
 RSS_LOAD=$(rss_mib "$SERVER_JAVA_PID")
@@ -138,6 +140,7 @@ TABLE=$(cat <<MD
 $(row "nginx, static pet JSON (ceiling)" "$R_NGINX")
 $(row "GET /v2/pet/{id}" "$R_GET")
 $(row "GET /v2/pet/findByStatus?status=available" "$R_STATUS")
+$(row "GET /v2/pet/findByStatus?status=available, 4 connections" "$R_STATUS4")
 $(row "GET /v2/store/inventory" "$R_INV")
 $(row "POST /v2/pet (new ids)" "$R_POST")
 
@@ -158,7 +161,7 @@ on the same machine, measured the same way, is the ceiling.
 - Machine: $(nproc) cores ($CPU), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory
 - JDK: $JAVA_VERSION
 - Server: \`java ${CACHE_USE[*]##*/} ${JVM_OPTS[*]} -jar petstore.jar\` (extracted jar, H2 file database, shared pool)
-- Load: $PETS pets (1% available, so findByStatus returns $((PETS / 100 + 7)) pets), wrk $THREADS threads, $CONNS connections, ${WARMUP}s warm-up and ${DURATION}s per measurement
+- Load: $PETS pets (1% available, so findByStatus returns $((PETS / 100 + 7)) pets), wrk $THREADS threads, $CONNS connections unless noted, ${WARMUP}s warm-up per endpoint and ${DURATION}s per measurement. POST runs last, so the inventory and findByStatus figures are on the $PETS loaded pets
 
 $TABLE
 

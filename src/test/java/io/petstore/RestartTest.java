@@ -37,10 +37,18 @@ class RestartTest {
 	}
 
 	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(PetstoreApplication.class)
-			.properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=" + TestDatabase.username(),
-					"spring.datasource.password=")
-			.run();
+		// command-line arguments: they override application.properties (builder properties would not)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(PetstoreApplication.class)
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.username(),
+					"--spring.datasource.password=");
+		assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(url);
+		try (var connection = context.getBean(javax.sql.DataSource.class).getConnection()) {
+			assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(TestDatabase.name());
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return context;
 	}
 
 	private static String base(ConfigurableApplicationContext context) {

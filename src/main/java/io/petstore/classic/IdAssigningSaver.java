@@ -3,52 +3,77 @@ package io.petstore.classic;
 import java.util.function.IntFunction;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.petstore.persistence.Sequences;
 
 /**
  * The classic API's write rule for pets, orders and users: an item with a positive id replaces the
- * item with that id (or is created with it); an item without one gets a fresh id, first from the
- * table's identity sequence, then (when clients have taken the following ids themselves) from the
- * tenant's largest id plus one. A fresh id that a concurrent writer took first is retried, each
- * attempt in a transaction of its own.
+ * item with that id (or is created with it); an item without one gets a fresh id from the table's
+ * sequence. Clients may have taken that id themselves (a bulk load with ids 1000..9999, say): the
+ * insert then fails, the sequence is moved past the run of taken ids (once, not on every insert)
+ * and the insert is retried. Each attempt runs in a transaction of its own.
  */
-public final class IdAssigningSaver {
-
-	private static final int SEQUENCE_ATTEMPTS = 3;
+@Component
+public class IdAssigningSaver {
 
 	private static final int ATTEMPTS = 8;
 
-	/** The SQL a saver needs; each method runs inside the saver's transaction. */
+	private final TransactionTemplate tx;
+
+	private final Sequences sequences;
+
+	IdAssigningSaver(TransactionTemplate tx, Sequences sequences) {
+		this.tx = tx;
+		this.sequences = sequences;
+	}
+
+	/** The SQL a saver needs for one table; the write methods run inside the saver's transaction. */
 	public interface Store<T> {
+
+		/** The name of the table's id sequence. */
+		String sequence();
 
 		/** Replaces or creates the item with its own id. */
 		T upsert(T item);
 
-		/** Inserts the item with an id from the identity sequence. */
-		T insertWithSequenceId(T item);
+		/** Inserts the item with the given id (fails with a duplicate key if it is taken). */
+		T insert(T item, long id);
 
-		/** Inserts the item with the tenant's largest id plus one. */
-		T insertWithNextFreeId(T item);
+		/** The last id of the run of consecutive taken ids that starts at {@code id}. */
+		long endOfTakenRun(long id);
 
 	}
 
-	private IdAssigningSaver() {
+	public <T> T save(T item, boolean hasId, Store<T> store) {
+		if (hasId) {
+			return retryingConflicts(attempt -> store.upsert(item));
+		}
+		return insertWithFreshId(item, store);
 	}
 
-	public static <T> T save(TransactionTemplate tx, T item, boolean hasId, Store<T> store) {
-		return retryingConflicts(tx, attempt -> {
-			if (hasId) {
-				return store.upsert(item);
+	/** Inserts the item with a fresh id from the store's sequence. */
+	public <T> T insertWithFreshId(T item, Store<T> store) {
+		for (int attempt = 1;; attempt++) {
+			long id = sequences.next(store.sequence());
+			try {
+				return tx.execute(status -> store.insert(item, id));
 			}
-			return attempt <= SEQUENCE_ATTEMPTS ? store.insertWithSequenceId(item) : store.insertWithNextFreeId(item);
-		});
+			catch (DuplicateKeyException taken) {
+				if (attempt >= ATTEMPTS) {
+					throw taken;
+				}
+				sequences.skipPast(store.sequence(), store.endOfTakenRun(id));
+			}
+		}
 	}
 
 	/**
 	 * Runs the work in a transaction, again in a new one (with the attempt number, from 1) when a
 	 * unique key was taken by a concurrent writer.
 	 */
-	public static <T> T retryingConflicts(TransactionTemplate tx, IntFunction<T> work) {
+	public <T> T retryingConflicts(IntFunction<T> work) {
 		for (int attempt = 1;; attempt++) {
 			final int current = attempt;
 			try {

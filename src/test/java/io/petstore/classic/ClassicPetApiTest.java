@@ -75,6 +75,24 @@ class ClassicPetApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void freshIdsSkipIdsThatClientsTookThemselves() {
+		long last = api.postJson("/v2/pet", "{\"name\":\"probe\"}").json().get("id").asLong();
+		for (long id = last + 1; id <= last + 50; id++) {
+			assertThat(api.postJson("/v2/pet", "{\"id\":" + id + ",\"name\":\"taken " + id + "\"}").status()).isEqualTo(200);
+		}
+		Reply fresh = api.postJson("/v2/pet", "{\"name\":\"fresh\"}");
+		assertThat(fresh.status()).isEqualTo(200);
+		assertThat(fresh.json().get("id").asLong()).isGreaterThan(last + 50);
+		for (long id = last + 1; id <= last + 50; id++) {
+			assertThat(api.get("/v2/pet/" + id).json().get("name").asString()).isEqualTo("taken " + id);
+		}
+		Reply order = api.postJson("/v2/store/order", "{\"petId\":1}");
+		long lastOrder = order.json().get("id").asLong();
+		api.postJson("/v2/store/order", "{\"id\":" + (lastOrder + 1) + ",\"petId\":1}");
+		assertThat(api.postJson("/v2/store/order", "{\"petId\":2}").json().get("id").asLong()).isGreaterThan(lastOrder + 1);
+	}
+
+	@Test
 	void largeRandomIdsRoundTrip() {
 		long id = Long.MAX_VALUE - 12345;
 		assertThat(api.postJson("/v2/pet", "{\"id\":" + id + ",\"name\":\"big\"}").status()).isEqualTo(200);

@@ -14,7 +14,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.petstore.tenancy.Tenant;
@@ -90,21 +89,22 @@ class PetRepository {
 		replaceTags(tenant, pet.id(), pet.tags());
 	}
 
-	/** Inserts with an id from the table's identity sequence and returns that id. */
-	long insertWithGeneratedId(Tenant tenant, Pet pet) {
-		var keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO classic_pet (tenant_id, name, status, category_json, photo_urls_json, tags_json) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(tenant.id(), pet.name(), status(pet), write(pet.category()), write(pet.photoUrls()), write(pet.tags()))
-			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
-		replaceTags(tenant, id, pet.tags());
-		return id;
+	/** Inserts a pet that has no row yet (a duplicate key if the id is taken). */
+	void insert(Tenant tenant, Pet pet) {
+		jdbc.sql("INSERT INTO classic_pet (tenant_id, id, name, status, category_json, photo_urls_json, tags_json) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(tenant.id(), pet.id(), pet.name(), status(pet), write(pet.category()), write(pet.photoUrls()), write(pet.tags()))
+			.update();
+		insertTags(tenant, pet.id(), pet.tags());
 	}
 
-	/** The id after the largest in use by this tenant: the fallback when the sequence hits taken ids. */
-	long nextFreeId(Tenant tenant) {
-		Long max = jdbc.sql("SELECT MAX(id) FROM classic_pet WHERE tenant_id = ?").param(tenant.id()).query(Long.class).single();
-		return max == null ? 1 : Math.addExact(max, 1);
+	/** The last id of the run of consecutive ids in use that starts at {@code id}. */
+	long endOfTakenRun(Tenant tenant, long id) {
+		return jdbc.sql("SELECT p.id FROM classic_pet p WHERE p.tenant_id = ? AND p.id >= ? AND NOT EXISTS "
+				+ "(SELECT 1 FROM classic_pet n WHERE n.tenant_id = p.tenant_id AND n.id = p.id + 1) ORDER BY p.id FETCH FIRST 1 ROWS ONLY")
+			.params(tenant.id(), id)
+			.query(Long.class)
+			.optional()
+			.orElse(id);
 	}
 
 	boolean updateNameAndStatus(Tenant tenant, long id, String name, PetStatus status) {
@@ -139,6 +139,10 @@ class PetRepository {
 
 	private void replaceTags(Tenant tenant, long petId, List<Tag> tags) {
 		jdbc.sql("DELETE FROM classic_pet_tag WHERE tenant_id = ? AND pet_id = ?").params(tenant.id(), petId).update();
+		insertTags(tenant, petId, tags);
+	}
+
+	private void insertTags(Tenant tenant, long petId, List<Tag> tags) {
 		var names = new LinkedHashSet<String>();
 		for (Tag tag : tags) {
 			if (tag.name() != null) {

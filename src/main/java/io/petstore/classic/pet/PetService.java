@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.petstore.classic.IdAssigningSaver;
 import io.petstore.tenancy.Tenant;
@@ -23,31 +22,27 @@ public class PetService {
 
 	private final PetImageRepository images;
 
-	private final TransactionTemplate tx;
+	private final IdAssigningSaver saver;
 
-	PetService(PetRepository pets, PetImageRepository images, TransactionTemplate tx) {
+	PetService(PetRepository pets, PetImageRepository images, IdAssigningSaver saver) {
 		this.pets = pets;
 		this.images = images;
-		this.tx = tx;
+		this.saver = saver;
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<Pet> find(Tenant tenant, long id) {
 		return pets.find(tenant, id);
 	}
 
-	@Transactional(readOnly = true)
 	public List<Pet> findByStatus(Tenant tenant, Collection<PetStatus> statuses) {
 		return statuses.isEmpty() ? List.of() : pets.findByStatus(tenant, statuses);
 	}
 
-	@Transactional(readOnly = true)
 	public List<Pet> findByTags(Tenant tenant, Collection<String> tags) {
 		return tags.isEmpty() ? List.of() : pets.findByTags(tenant, tags);
 	}
 
 	/** Pets per status, for the store's inventory. */
-	@Transactional(readOnly = true)
 	public Map<String, Long> countByStatus(Tenant tenant) {
 		return pets.countByStatus(tenant);
 	}
@@ -57,7 +52,12 @@ public class PetService {
 	 * id gets a new one (see {@link IdAssigningSaver}).
 	 */
 	public Pet save(Tenant tenant, Pet pet) {
-		return IdAssigningSaver.save(tx, pet, pet.hasId(), new IdAssigningSaver.Store<>() {
+		return saver.save(pet, pet.hasId(), new IdAssigningSaver.Store<>() {
+
+			@Override
+			public String sequence() {
+				return "classic_pet_id_seq";
+			}
 
 			@Override
 			public Pet upsert(Pet item) {
@@ -66,13 +66,15 @@ public class PetService {
 			}
 
 			@Override
-			public Pet insertWithSequenceId(Pet item) {
-				return item.withId(pets.insertWithGeneratedId(tenant, item));
+			public Pet insert(Pet item, long id) {
+				Pet withId = item.withId(id);
+				pets.insert(tenant, withId);
+				return withId;
 			}
 
 			@Override
-			public Pet insertWithNextFreeId(Pet item) {
-				return upsert(item.withId(pets.nextFreeId(tenant)));
+			public long endOfTakenRun(long id) {
+				return pets.endOfTakenRun(tenant, id);
 			}
 
 		});
@@ -112,7 +114,6 @@ public class PetService {
 	}
 
 	/** An uploaded image by its id; ids are random UUIDs, so the URL itself is the capability. */
-	@Transactional(readOnly = true)
 	Optional<PetImage> image(UUID id, long petId) {
 		return images.find(id, petId);
 	}

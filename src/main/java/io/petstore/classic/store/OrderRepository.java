@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.petstore.tenancy.Tenant;
@@ -40,17 +39,19 @@ class OrderRepository {
 		}
 	}
 
-	long insertWithGeneratedId(Tenant tenant, Order order) {
-		var keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO classic_order (tenant_id, pet_id, quantity, ship_date, status, complete) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(tenant.id(), order.petId(), order.quantity(), order.shipDate(), status(order), order.complete())
-			.update(keys, "id");
-		return keys.getKeyAs(Long.class);
+	void insert(Tenant tenant, Order order) {
+		jdbc.sql("INSERT INTO classic_order (tenant_id, id, pet_id, quantity, ship_date, status, complete) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(tenant.id(), order.id(), order.petId(), order.quantity(), order.shipDate(), status(order), order.complete())
+			.update();
 	}
 
-	long nextFreeId(Tenant tenant) {
-		Long max = jdbc.sql("SELECT MAX(id) FROM classic_order WHERE tenant_id = ?").param(tenant.id()).query(Long.class).single();
-		return max == null ? 1 : Math.addExact(max, 1);
+	long endOfTakenRun(Tenant tenant, long id) {
+		return jdbc.sql("SELECT o.id FROM classic_order o WHERE o.tenant_id = ? AND o.id >= ? AND NOT EXISTS "
+				+ "(SELECT 1 FROM classic_order n WHERE n.tenant_id = o.tenant_id AND n.id = o.id + 1) ORDER BY o.id FETCH FIRST 1 ROWS ONLY")
+			.params(tenant.id(), id)
+			.query(Long.class)
+			.optional()
+			.orElse(id);
 	}
 
 	boolean delete(Tenant tenant, long id) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.petstore.classic.IdAssigningSaver;
 import io.petstore.classic.pet.PetService;
@@ -20,25 +19,29 @@ public class OrderService {
 
 	private final PetService pets;
 
-	private final TransactionTemplate tx;
+	private final IdAssigningSaver saver;
 
-	OrderService(OrderRepository orders, PetService pets, TransactionTemplate tx) {
+	OrderService(OrderRepository orders, PetService pets, IdAssigningSaver saver) {
 		this.orders = orders;
 		this.pets = pets;
-		this.tx = tx;
+		this.saver = saver;
 	}
 
 	public Map<String, Long> inventory(Tenant tenant) {
 		return pets.countByStatus(tenant);
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<Order> find(Tenant tenant, long id) {
 		return orders.find(tenant, id);
 	}
 
 	public Order save(Tenant tenant, Order order) {
-		return IdAssigningSaver.save(tx, order, order.hasId(), new IdAssigningSaver.Store<>() {
+		return saver.save(order, order.hasId(), new IdAssigningSaver.Store<>() {
+
+			@Override
+			public String sequence() {
+				return "classic_order_id_seq";
+			}
 
 			@Override
 			public Order upsert(Order item) {
@@ -47,13 +50,15 @@ public class OrderService {
 			}
 
 			@Override
-			public Order insertWithSequenceId(Order item) {
-				return item.withId(orders.insertWithGeneratedId(tenant, item));
+			public Order insert(Order item, long id) {
+				Order withId = item.withId(id);
+				orders.insert(tenant, withId);
+				return withId;
 			}
 
 			@Override
-			public Order insertWithNextFreeId(Order item) {
-				return upsert(item.withId(orders.nextFreeId(tenant)));
+			public long endOfTakenRun(long id) {
+				return orders.endOfTakenRun(tenant, id);
 			}
 
 		});

@@ -3,7 +3,6 @@ package io.petstore.classic.user;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.petstore.tenancy.Tenant;
@@ -41,27 +40,25 @@ class UserRepository {
 					user.userStatus(), tenant.id(), user.id())
 			.update();
 		if (updated == 0) {
-			jdbc.sql("INSERT INTO classic_user (tenant_id, id, username, first_name, last_name, email, password_hash, phone, user_status) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(tenant.id(), user.id(), user.username(), user.firstName(), user.lastName(), user.email(),
-						user.password(), user.phone(), user.userStatus())
-				.update();
+			insert(tenant, user);
 		}
 	}
 
-	long insertWithGeneratedId(Tenant tenant, User user) {
-		var keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO classic_user (tenant_id, username, first_name, last_name, email, password_hash, phone, user_status) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(tenant.id(), user.username(), user.firstName(), user.lastName(), user.email(), user.password(),
-					user.phone(), user.userStatus())
-			.update(keys, "id");
-		return keys.getKeyAs(Long.class);
+	void insert(Tenant tenant, User user) {
+		jdbc.sql("INSERT INTO classic_user (tenant_id, id, username, first_name, last_name, email, password_hash, phone, user_status) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(tenant.id(), user.id(), user.username(), user.firstName(), user.lastName(), user.email(),
+					user.password(), user.phone(), user.userStatus())
+			.update();
 	}
 
-	long nextFreeId(Tenant tenant) {
-		Long max = jdbc.sql("SELECT MAX(id) FROM classic_user WHERE tenant_id = ?").param(tenant.id()).query(Long.class).single();
-		return max == null ? 1 : Math.addExact(max, 1);
+	long endOfTakenRun(Tenant tenant, long id) {
+		return jdbc.sql("SELECT u.id FROM classic_user u WHERE u.tenant_id = ? AND u.id >= ? AND NOT EXISTS "
+				+ "(SELECT 1 FROM classic_user n WHERE n.tenant_id = u.tenant_id AND n.id = u.id + 1) ORDER BY u.id FETCH FIRST 1 ROWS ONLY")
+			.params(tenant.id(), id)
+			.query(Long.class)
+			.optional()
+			.orElse(id);
 	}
 
 	boolean deleteByUsername(Tenant tenant, String username) {

@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
@@ -26,15 +25,14 @@ public class UserService {
 
 	private final PasswordEncoder passwords;
 
-	private final TransactionTemplate tx;
+	private final IdAssigningSaver saver;
 
-	UserService(UserRepository users, PasswordEncoder passwords, TransactionTemplate tx) {
+	UserService(UserRepository users, PasswordEncoder passwords, IdAssigningSaver saver) {
 		this.users = users;
 		this.passwords = passwords;
-		this.tx = tx;
+		this.saver = saver;
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<User> find(Tenant tenant, String username) {
 		return users.findByUsername(tenant, username, false).map(User::withoutPassword);
 	}
@@ -43,21 +41,47 @@ public class UserService {
 	public long create(Tenant tenant, User user) {
 		requireUsername(user);
 		User hashed = hashPassword(user);
-		return IdAssigningSaver.retryingConflicts(tx, attempt -> {
+		Long id = saver.retryingConflicts(attempt -> {
 			Optional<User> existing = users.findByUsername(tenant, hashed.username(), true);
-			User toStore = hashed;
 			if (!hashed.hasId()) {
 				if (existing.isEmpty()) {
-					return users.insertWithGeneratedId(tenant, hashed);
+					return null;
 				}
-				toStore = hashed.withId(existing.get().id());
+				users.upsert(tenant, hashed.withId(existing.get().id()));
+				return existing.get().id();
 			}
-			else if (existing.isPresent() && !existing.get().id().equals(hashed.id())) {
+			if (existing.isPresent() && !existing.get().id().equals(hashed.id())) {
 				users.deleteByUsername(tenant, hashed.username());
 			}
-			users.upsert(tenant, toStore);
-			return toStore.id();
+			users.upsert(tenant, hashed);
+			return hashed.id();
 		});
+		return id != null ? id : saver.insertWithFreshId(hashed, new IdAssigningSaver.Store<>() {
+
+			@Override
+			public String sequence() {
+				return "classic_user_id_seq";
+			}
+
+			@Override
+			public User upsert(User item) {
+				users.upsert(tenant, item);
+				return item;
+			}
+
+			@Override
+			public User insert(User item, long newId) {
+				User withId = item.withId(newId);
+				users.insert(tenant, withId);
+				return withId;
+			}
+
+			@Override
+			public long endOfTakenRun(long from) {
+				return users.endOfTakenRun(tenant, from);
+			}
+
+		}).id();
 	}
 
 	/** Creates every user; all usernames are checked before any user is stored. */
@@ -90,7 +114,6 @@ public class UserService {
 	}
 
 	/** Whether the password matches the stored hash of that user. */
-	@Transactional(readOnly = true)
 	public boolean checkPassword(Tenant tenant, String username, String password) {
 		return password != null && users.findByUsername(tenant, username, false)
 			.map(user -> user.password() != null && passwords.matches(password, user.password()))
