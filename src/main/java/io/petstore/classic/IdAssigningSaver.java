@@ -1,6 +1,9 @@
 package io.petstore.classic;
 
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.LongUnaryOperator;
+import java.util.function.UnaryOperator;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -29,26 +32,20 @@ public class IdAssigningSaver {
 		this.sequences = sequences;
 	}
 
-	/** The SQL a saver needs for one table; the write methods run inside the saver's transaction. */
-	public interface Store<T> {
-
-		/** The name of the table's id sequence. */
-		String sequence();
-
-		/** Replaces or creates the item with its own id. */
-		T upsert(T item);
-
-		/** Inserts the item with the given id (fails with a duplicate key if it is taken). */
-		T insert(T item, long id);
-
-		/** The last id of the run of consecutive taken ids that starts at {@code id}. */
-		long endOfTakenRun(long id);
-
+	/**
+	 * The SQL a saver needs for one table; the write functions run inside the saver's transaction.
+	 * @param sequence the name of the table's id sequence
+	 * @param upsert replaces or creates the item with its own id
+	 * @param insert inserts the item with the given id (a duplicate key if the id is taken)
+	 * @param endOfTakenRun the last id of the run of consecutive taken ids that starts at an id
+	 */
+	public record Store<T>(String sequence, UnaryOperator<T> upsert, BiFunction<T, Long, T> insert,
+			LongUnaryOperator endOfTakenRun) {
 	}
 
 	public <T> T save(T item, boolean hasId, Store<T> store) {
 		if (hasId) {
-			return retryingConflicts(attempt -> store.upsert(item));
+			return retryingConflicts(attempt -> store.upsert().apply(item));
 		}
 		return insertWithFreshId(item, store);
 	}
@@ -58,13 +55,13 @@ public class IdAssigningSaver {
 		for (int attempt = 1;; attempt++) {
 			long id = sequences.next(store.sequence());
 			try {
-				return tx.execute(status -> store.insert(item, id));
+				return tx.execute(status -> store.insert().apply(item, id));
 			}
 			catch (DuplicateKeyException taken) {
 				if (attempt >= ATTEMPTS) {
 					throw taken;
 				}
-				sequences.skipPast(store.sequence(), store.endOfTakenRun(id));
+				sequences.skipPast(store.sequence(), store.endOfTakenRun().applyAsLong(id));
 			}
 		}
 	}

@@ -43,6 +43,13 @@ class ClassicProtocolTest extends io.petstore.support.IntegrationTest {
 	}
 
 	@Test
+	void anyCredentialsAreAcceptedAndIgnoredByDefault() {
+		assertThat(api.get("/v2/pet/1", "api_key", "YOUR API KEY").status()).isEqualTo(200);
+		assertThat(api.get("/v2/store/inventory", "Authorization", "Bearer ACCESS_TOKEN").status()).isEqualTo(200);
+		assertThat(api.delete("/v2/pet/2", "api_key", "empty api key", "Authorization", "Bearer x.y.z").status()).isEqualTo(200);
+	}
+
+	@Test
 	void headWorksOnReadOperations() {
 		Reply head = api.send("HEAD", "/v2/pet/1", null, (String) null);
 		assertThat(head.status()).isEqualTo(200);

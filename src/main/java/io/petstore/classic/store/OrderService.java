@@ -36,32 +36,14 @@ public class OrderService {
 	}
 
 	public Order save(Tenant tenant, Order order) {
-		return saver.save(order, order.hasId(), new IdAssigningSaver.Store<>() {
-
-			@Override
-			public String sequence() {
-				return "classic_order_id_seq";
-			}
-
-			@Override
-			public Order upsert(Order item) {
-				orders.upsert(tenant, item);
-				return item;
-			}
-
-			@Override
-			public Order insert(Order item, long id) {
-				Order withId = item.withId(id);
-				orders.insert(tenant, withId);
-				return withId;
-			}
-
-			@Override
-			public long endOfTakenRun(long id) {
-				return orders.endOfTakenRun(tenant, id);
-			}
-
-		});
+		return saver.save(order, order.hasId(), new IdAssigningSaver.Store<>("classic_order_id_seq", item -> {
+			orders.upsert(tenant, item);
+			return item;
+		}, (item, id) -> {
+			Order withId = item.withId(id);
+			orders.insert(tenant, withId);
+			return withId;
+		}, id -> orders.endOfTakenRun(tenant, id)));
 	}
 
 	@Transactional

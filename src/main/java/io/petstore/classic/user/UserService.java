@@ -56,32 +56,17 @@ public class UserService {
 			users.upsert(tenant, hashed);
 			return hashed.id();
 		});
-		return id != null ? id : saver.insertWithFreshId(hashed, new IdAssigningSaver.Store<>() {
-
-			@Override
-			public String sequence() {
-				return "classic_user_id_seq";
-			}
-
-			@Override
-			public User upsert(User item) {
-				users.upsert(tenant, item);
-				return item;
-			}
-
-			@Override
-			public User insert(User item, long newId) {
-				User withId = item.withId(newId);
-				users.insert(tenant, withId);
-				return withId;
-			}
-
-			@Override
-			public long endOfTakenRun(long from) {
-				return users.endOfTakenRun(tenant, from);
-			}
-
-		}).id();
+		if (id != null) {
+			return id;
+		}
+		return saver.insertWithFreshId(hashed, new IdAssigningSaver.Store<>("classic_user_id_seq", item -> {
+			users.upsert(tenant, item);
+			return item;
+		}, (item, newId) -> {
+			User withId = item.withId(newId);
+			users.insert(tenant, withId);
+			return withId;
+		}, from -> users.endOfTakenRun(tenant, from))).id();
 	}
 
 	/** Creates every user; all usernames are checked before any user is stored. */
