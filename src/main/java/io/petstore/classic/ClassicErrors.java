@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.petstore.web.ApiErrorFormat;
+import io.petstore.web.JsonFirstNegotiation;
 
 /**
  * Errors under {@code /v2} are ApiResponse bodies, in XML when the client prefers XML, otherwise in
@@ -45,7 +46,7 @@ class ClassicErrors implements ApiErrorFormat {
 		return ResponseEntity.status(status).contentType(contentType(request)).body(body);
 	}
 
-	/** XML if the first type in the client's Accept list that we can write is XML; else JSON. */
+	/** XML if the client prefers XML (JSON wins ties, see {@link JsonFirstNegotiation}); else JSON. */
 	static MediaType contentType(HttpServletRequest request) {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		if (accept == null || accept.isBlank()) {
@@ -53,13 +54,11 @@ class ClassicErrors implements ApiErrorFormat {
 		}
 		List<MediaType> accepted;
 		try {
-			accepted = MediaType.parseMediaTypes(accept);
+			accepted = JsonFirstNegotiation.accepted(accept);
 		}
 		catch (RuntimeException ex) {
 			return MediaType.APPLICATION_JSON;
 		}
-		org.springframework.util.MimeTypeUtils.sortBySpecificity(accepted);
-		accepted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
 		for (MediaType type : accepted) {
 			if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
 				return MediaType.APPLICATION_JSON;

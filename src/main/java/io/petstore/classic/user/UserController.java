@@ -32,9 +32,13 @@ class UserController {
 
 	private final boolean strictAuth;
 
-	UserController(UserService users, @Value("${petstore.classic.strict-auth}") boolean strictAuth) {
+	private final boolean loginAnswersApiResponse;
+
+	UserController(UserService users, @Value("${petstore.classic.strict-auth}") boolean strictAuth,
+			@Value("${petstore.classic.login-body}") String loginBody) {
 		this.users = users;
 		this.strictAuth = strictAuth;
+		this.loginAnswersApiResponse = "api-response".equals(loginBody);
 	}
 
 	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
@@ -56,19 +60,22 @@ class UserController {
 
 	/**
 	 * loginUser: as in the reference, any credentials succeed unless strict mode is on, in which case
-	 * the password must match the user's. No session is created.
+	 * the password must match the user's. No session is created. The body is the documented string
+	 * ({@code petstore.classic.login-body=string}, the default) or, as petstore.swagger.io has
+	 * answered since 2020, an ApiResponse ({@code api-response}).
 	 */
 	@GetMapping("/login")
-	ResponseEntity<ApiResponse> loginUser(Tenant tenant, @RequestParam(name = "username", required = false) String username,
+	ResponseEntity<Object> loginUser(Tenant tenant, @RequestParam(name = "username", required = false) String username,
 			@RequestParam(name = "password", required = false) String password) {
 		if (strictAuth && !users.checkPassword(tenant, username, password)) {
 			throw ClassicApiException.badRequest("Invalid username/password supplied");
 		}
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		String message = "logged in user session:" + now.toInstant().toEpochMilli();
 		return ResponseEntity.ok()
 			.header("X-Rate-Limit", "5000")
 			.header("X-Expires-After", ClassicDateTime.format(now.plusHours(1)))
-			.body(ApiResponse.of(200, "logged in user session:" + now.toInstant().toEpochMilli()));
+			.body(loginAnswersApiResponse ? ApiResponse.of(200, message) : new SessionMessage(message));
 	}
 
 	@GetMapping("/logout")
