@@ -1,13 +1,12 @@
 package io.petstore.classic;
 
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import io.petstore.support.RawHttp;
 import io.petstore.support.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,10 +82,12 @@ class ClassicBadInputTest extends io.petstore.support.IntegrationTest {
 	void bodiesOverTheLimitAre413() throws Exception {
 		String huge = "{\"id\":1,\"name\":\"" + "x".repeat(1_100_000) + "\"}";
 		String before = api.get(PET_1).body();
-		Reply declared = api.putJson("/v2/pet", huge);
-		assertClientError(declared, 413, "larger than");
+		// raw sockets: the server answers 413 and closes while the client is still sending, which
+		// the JDK's HTTP client sometimes reports as a reset instead of the response
+		String declared = RawHttp.exchange(port, tenant, "PUT", "/v2/pet", "application/json", huge.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(declared).startsWith("HTTP/1.1 413 Payload Too Large").contains("\"code\":413").contains("larger than");
 
-		String streamed = sendChunked("PUT", "/v2/pet", huge);
+		String streamed = RawHttp.exchange(port, tenant, "PUT", "/v2/pet", "application/json", huge.getBytes(StandardCharsets.UTF_8), true);
 		assertThat(streamed).startsWith("HTTP/1.1 413 Payload Too Large").contains("\"code\":413").contains("larger than");
 		assertThat(api.get(PET_1).body()).isEqualTo(before);
 	}
@@ -134,32 +135,6 @@ class ClassicBadInputTest extends io.petstore.support.IntegrationTest {
 	void missingBodyIs400() {
 		assertClientError(api.send("POST", "/v2/pet", "application/json", ""), 400, "required");
 		assertClientError(api.send("POST", "/v2/user", "application/json", ""), 400, "required");
-	}
-
-	/** Sends the body with chunked transfer encoding (no Content-Length) and returns the raw response. */
-	private String sendChunked(String method, String path, String body) throws Exception {
-		try (Socket socket = new Socket("localhost", port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Tenant-ID: " + tenant
-					+ "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-			try {
-				for (int off = 0; off < bytes.length; off += 65536) {
-					int len = Math.min(65536, bytes.length - off);
-					out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-					out.write(bytes, off, len);
-					out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-				}
-				out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-				out.flush();
-			}
-			catch (java.io.IOException closedEarly) {
-				// the server answered and closed before the whole body was sent
-			}
-			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 	private static void assertClientError(Reply reply, int status, String messagePart) {

@@ -234,16 +234,16 @@ class ClassicPetApiTest extends IntegrationTest {
 	}
 
 	@Test
-	void uploadWithoutFileIs400AndOverTheLimitIs413() {
+	void uploadWithoutFileIs400AndOverTheLimitIs413() throws Exception {
 		Multipart noFile = new Multipart().field("additionalMetadata", "x");
 		Reply missing = api.send("POST", "/v2/pet/1/uploadImage", noFile.contentType(), BodyPublishers.ofByteArray(noFile.bytes()));
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(missing.json().get("message").asString()).contains("file");
 
 		Multipart huge = new Multipart().file("file", "big.png", "image/png", new byte[11 * 1024 * 1024]);
-		Reply tooLarge = api.send("POST", "/v2/pet/1/uploadImage", huge.contentType(), BodyPublishers.ofByteArray(huge.bytes()));
-		assertThat(tooLarge.status()).isEqualTo(413);
-		assertThat(tooLarge.json().get("code").asInt()).isEqualTo(413);
+		String tooLarge = io.petstore.support.RawHttp.exchange(port, tenant, "POST", "/v2/pet/1/uploadImage", huge.contentType(),
+				huge.bytes(), false);
+		assertThat(tooLarge).startsWith("HTTP/1.1 413 Payload Too Large").contains("\"code\":413");
 		assertThat(api.get("/v2/pet/1").json().get("photoUrls").size()).isEqualTo(2);
 	}
 

@@ -1,10 +1,5 @@
 package io.petstore.classic;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,13 +53,9 @@ class ClassicProtocolTest extends io.petstore.support.IntegrationTest {
 	}
 
 	private String statusLine(String requestLine) throws Exception {
-		try (Socket socket = new Socket("localhost", port)) {
-			OutputStream out = socket.getOutputStream();
-			out.write((requestLine + " HTTP/1.1\r\nHost: localhost\r\nX-Tenant-ID: " + tenant
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-		}
+		String[] parts = requestLine.split(" ");
+		String response = io.petstore.support.RawHttp.exchange(port, tenant, parts[0], parts[1], null, null, false);
+		return response.substring(0, response.indexOf("\r\n"));
 	}
 
 }
