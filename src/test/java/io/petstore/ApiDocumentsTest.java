@@ -59,10 +59,13 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 	}
 
 	@Test
-	void healthIsUp() {
+	void healthAndMetrics() {
 		Reply health = new ApiClient(base(), null, null).get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
+		Reply metrics = new ApiClient(base(), null, null).get("/actuator/metrics");
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm.memory.used", "hikaricp.connections", "http.server.requests");
 	}
 
 }
