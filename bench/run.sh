@@ -47,7 +47,7 @@ echo "building"
 
 # Start-up: Spring AOT (bean definitions computed at build time) plus the JVM's class cache
 # (JDK 24+: AOT cache; JDK 21-23: CDS archive), trained by one start that exits after refresh.
-JVM_OPTS=(-Dspring.aot.enabled=true -Xmx256m -XX:+UseSerialGC)
+JVM_OPTS=(-Dspring.aot.enabled=true -Xmx256m -XX:+UseParallelGC)
 # fewer glibc malloc arenas: less resident memory for the same work
 export MALLOC_ARENA_MAX=2
 if [ "${SPEC%%.*}" -ge 24 ] 2>/dev/null; then

@@ -2,14 +2,15 @@ package io.petstore.classic;
 
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
-import java.util.function.LongUnaryOperator;
 import java.util.function.UnaryOperator;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.petstore.persistence.Sequences;
+import io.petstore.tenancy.Tenant;
 
 /**
  * The classic API's write rule for pets, orders and users: an item with a positive id replaces the
@@ -27,20 +28,28 @@ public class IdAssigningSaver {
 
 	private final Sequences sequences;
 
-	IdAssigningSaver(TransactionTemplate tx, Sequences sequences) {
+	private final JdbcClient jdbc;
+
+	IdAssigningSaver(TransactionTemplate tx, Sequences sequences, JdbcClient jdbc) {
 		this.tx = tx;
 		this.sequences = sequences;
+		this.jdbc = jdbc;
 	}
 
 	/**
-	 * The SQL a saver needs for one table; the write functions run inside the saver's transaction.
-	 * @param sequence the name of the table's id sequence
+	 * One table of a tenant; the write functions run inside the saver's transaction.
+	 * @param table the table, with a {@code tenant_id, id} primary key and a {@code <table>_id_seq}
+	 * sequence (a constant of the calling module, never client input)
+	 * @param tenant whose rows
 	 * @param upsert replaces or creates the item with its own id
 	 * @param insert inserts the item with the given id (a duplicate key if the id is taken)
-	 * @param endOfTakenRun the last id of the run of consecutive taken ids that starts at an id
 	 */
-	public record Store<T>(String sequence, UnaryOperator<T> upsert, BiFunction<T, Long, T> insert,
-			LongUnaryOperator endOfTakenRun) {
+	public record Store<T>(String table, Tenant tenant, UnaryOperator<T> upsert, BiFunction<T, Long, T> insert) {
+
+		String sequence() {
+			return table + "_id_seq";
+		}
+
 	}
 
 	public <T> T save(T item, boolean hasId, Store<T> store) {
@@ -61,9 +70,20 @@ public class IdAssigningSaver {
 				if (attempt >= ATTEMPTS) {
 					throw taken;
 				}
-				sequences.skipPast(store.sequence(), store.endOfTakenRun().applyAsLong(id));
+				sequences.skipPast(store.sequence(), endOfTakenRun(store, id));
 			}
 		}
+	}
+
+	/** The last id of the run of consecutive ids in use that starts at {@code id} (index walk). */
+	private long endOfTakenRun(Store<?> store, long id) {
+		return jdbc.sql("SELECT t.id FROM " + store.table() + " t WHERE t.tenant_id = ? AND t.id >= ? AND NOT EXISTS "
+				+ "(SELECT 1 FROM " + store.table() + " n WHERE n.tenant_id = t.tenant_id AND n.id = t.id + 1) "
+				+ "ORDER BY t.id FETCH FIRST 1 ROWS ONLY")
+			.params(store.tenant().id(), id)
+			.query(Long.class)
+			.optional()
+			.orElse(id);
 	}
 
 	/**

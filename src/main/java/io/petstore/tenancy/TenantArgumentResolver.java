@@ -9,7 +9,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Lets controllers take a {@link Tenant} parameter, resolved from {@code X-Tenant-ID}. */
 @Component
-public class TenantArgumentResolver implements HandlerMethodArgumentResolver {
+class TenantArgumentResolver implements HandlerMethodArgumentResolver {
 
 	private final TenantService tenants;
 

@@ -97,16 +97,6 @@ class PetRepository {
 		insertTags(tenant, pet.id(), pet.tags());
 	}
 
-	/** The last id of the run of consecutive ids in use that starts at {@code id}. */
-	long endOfTakenRun(Tenant tenant, long id) {
-		return jdbc.sql("SELECT p.id FROM classic_pet p WHERE p.tenant_id = ? AND p.id >= ? AND NOT EXISTS "
-				+ "(SELECT 1 FROM classic_pet n WHERE n.tenant_id = p.tenant_id AND n.id = p.id + 1) ORDER BY p.id FETCH FIRST 1 ROWS ONLY")
-			.params(tenant.id(), id)
-			.query(Long.class)
-			.optional()
-			.orElse(id);
-	}
-
 	boolean updateNameAndStatus(Tenant tenant, long id, String name, PetStatus status) {
 		return jdbc.sql("UPDATE classic_pet SET name = COALESCE(?, name), status = COALESCE(?, status) WHERE tenant_id = ? AND id = ?")
 			.params(name, status == null ? null : status.wire(), tenant.id(), id)

@@ -52,14 +52,14 @@ public class PetService {
 	 * id gets a new one (see {@link IdAssigningSaver}).
 	 */
 	public Pet save(Tenant tenant, Pet pet) {
-		return saver.save(pet, pet.hasId(), new IdAssigningSaver.Store<>("classic_pet_id_seq", item -> {
+		return saver.save(pet, pet.hasId(), new IdAssigningSaver.Store<>("classic_pet", tenant, item -> {
 			pets.upsert(tenant, item);
 			return item;
 		}, (item, id) -> {
 			Pet withId = item.withId(id);
 			pets.insert(tenant, withId);
 			return withId;
-		}, id -> pets.endOfTakenRun(tenant, id)));
+		}));
 	}
 
 	/** Changes name and/or status (a null leaves the value as it is); false when there is no such pet. */

@@ -45,15 +45,6 @@ class OrderRepository {
 			.update();
 	}
 
-	long endOfTakenRun(Tenant tenant, long id) {
-		return jdbc.sql("SELECT o.id FROM classic_order o WHERE o.tenant_id = ? AND o.id >= ? AND NOT EXISTS "
-				+ "(SELECT 1 FROM classic_order n WHERE n.tenant_id = o.tenant_id AND n.id = o.id + 1) ORDER BY o.id FETCH FIRST 1 ROWS ONLY")
-			.params(tenant.id(), id)
-			.query(Long.class)
-			.optional()
-			.orElse(id);
-	}
-
 	boolean delete(Tenant tenant, long id) {
 		return jdbc.sql("DELETE FROM classic_order WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() == 1;
 	}

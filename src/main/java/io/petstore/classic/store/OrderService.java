@@ -36,14 +36,14 @@ public class OrderService {
 	}
 
 	public Order save(Tenant tenant, Order order) {
-		return saver.save(order, order.hasId(), new IdAssigningSaver.Store<>("classic_order_id_seq", item -> {
+		return saver.save(order, order.hasId(), new IdAssigningSaver.Store<>("classic_order", tenant, item -> {
 			orders.upsert(tenant, item);
 			return item;
 		}, (item, id) -> {
 			Order withId = item.withId(id);
 			orders.insert(tenant, withId);
 			return withId;
-		}, id -> orders.endOfTakenRun(tenant, id)));
+		}));
 	}
 
 	@Transactional

@@ -52,15 +52,6 @@ class UserRepository {
 			.update();
 	}
 
-	long endOfTakenRun(Tenant tenant, long id) {
-		return jdbc.sql("SELECT u.id FROM classic_user u WHERE u.tenant_id = ? AND u.id >= ? AND NOT EXISTS "
-				+ "(SELECT 1 FROM classic_user n WHERE n.tenant_id = u.tenant_id AND n.id = u.id + 1) ORDER BY u.id FETCH FIRST 1 ROWS ONLY")
-			.params(tenant.id(), id)
-			.query(Long.class)
-			.optional()
-			.orElse(id);
-	}
-
 	boolean deleteByUsername(Tenant tenant, String username) {
 		return jdbc.sql("DELETE FROM classic_user WHERE tenant_id = ? AND username = ?").params(tenant.id(), username).update() == 1;
 	}

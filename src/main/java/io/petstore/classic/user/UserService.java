@@ -59,14 +59,14 @@ public class UserService {
 		if (id != null) {
 			return id;
 		}
-		return saver.insertWithFreshId(hashed, new IdAssigningSaver.Store<>("classic_user_id_seq", item -> {
+		return saver.insertWithFreshId(hashed, new IdAssigningSaver.Store<>("classic_user", tenant, item -> {
 			users.upsert(tenant, item);
 			return item;
 		}, (item, newId) -> {
 			User withId = item.withId(newId);
 			users.insert(tenant, withId);
 			return withId;
-		}, from -> users.endOfTakenRun(tenant, from))).id();
+		})).id();
 	}
 
 	/** Creates every user; all usernames are checked before any user is stored. */
