@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.exc.StreamReadException;
@@ -143,8 +144,24 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> bug(HttpServletRequest request, Exception ex) {
+		HttpException containerError = containerClientError(ex);
+		if (containerError != null) {
+			// Jetty refused part of the request (a form over the size limit, a malformed query string)
+			return write(request, HttpStatus.valueOf(containerError.getCode()), containerError.getReason());
+		}
 		log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return write(request, HttpStatus.INTERNAL_SERVER_ERROR, "something bad happened");
+	}
+
+	/** The innermost 4xx that the servlet container raised while reading the request, if any. */
+	private static HttpException containerClientError(Throwable ex) {
+		HttpException found = null;
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+				found = http;
+			}
+		}
+		return found;
 	}
 
 	private ResponseEntity<Object> write(HttpServletRequest request, HttpStatus status, String message) {

@@ -93,6 +93,17 @@ class ClassicBadInputTest extends io.petstore.support.IntegrationTest {
 	}
 
 	@Test
+	void formsOverTheLimitAre413AndMalformedQueriesAre400() throws Exception {
+		String before = api.get(PET_1).body();
+		String form = RawHttp.exchange(port, tenant, "POST", PET_1, "application/x-www-form-urlencoded",
+				("name=" + "a".repeat(1_100_000)).getBytes(StandardCharsets.US_ASCII), false);
+		assertThat(form).startsWith("HTTP/1.1 413 ").contains("\"code\":413").contains("form too large");
+		String query = RawHttp.exchange(port, tenant, "GET", "/v2/pet/findByStatus?status=%ZZ", null, null, false);
+		assertThat(query).startsWith("HTTP/1.1 400 ").contains("\"code\":400");
+		assertThat(api.get(PET_1).body()).isEqualTo(before);
+	}
+
+	@Test
 	void valuesTooLongForTheirColumnAre400() {
 		Reply reply = api.postJson("/v2/pet", "{\"id\":4244,\"name\":\"" + "n".repeat(5000) + "\"}");
 		assertClientError(reply, 400, "too long");
