@@ -165,7 +165,7 @@ on the same machine, measured the same way, is the ceiling.
 - Date: $(date -u +%Y-%m-%dT%H:%MZ)
 - Machine: $(nproc) cores ($CPU), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory
 - JDK: $JAVA_VERSION
-- Server: \`java ${CACHE_USE[*]##*/} ${JVM_OPTS[*]} -jar petstore.jar\` (extracted jar, H2 file database, shared pool)
+- Server: \`java $(echo "${CACHE_USE[*]}" | sed "s|$OUT/app/||") ${JVM_OPTS[*]} -jar petstore.jar\` (extracted jar, H2 file database, shared pool)
 - Load: $PETS pets (1% available, so findByStatus returns $((PETS / 100 + 7)) pets), wrk $THREADS threads, $CONNS connections unless noted, ${WARMUP}s warm-up per endpoint and ${DURATION}s per measurement. POST runs last, so the inventory and findByStatus figures are on the $PETS loaded pets
 
 $TABLE
