@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,7 +20,6 @@ import io.petstore.web.JsonFirstNegotiation;
  * Errors under {@code /v2} are ApiResponse bodies, in XML when the client prefers XML, otherwise in
  * {@code application/json} (no charset), whatever else the Accept header asks for.
  */
-@Component
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ClassicErrors implements ApiErrorFormat {
