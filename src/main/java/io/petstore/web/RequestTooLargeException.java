@@ -5,15 +5,8 @@ import java.io.IOException;
 /** A request body past the configured limit. Adapters answer it with 413. */
 public class RequestTooLargeException extends IOException {
 
-	private final long limit;
-
 	public RequestTooLargeException(long limit) {
 		super("request body is larger than " + limit + " bytes");
-		this.limit = limit;
-	}
-
-	public long limit() {
-		return limit;
 	}
 
 	/** Whether the throwable or one of its causes is a {@link RequestTooLargeException}. */
