@@ -2,8 +2,13 @@ package io.petstore;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
-@SpringBootApplication
+/**
+ * One server for the Pet Store API family. Beans are named by their fully qualified class name:
+ * the classic and modern modules both have a {@code PetController}, each in its own package.
+ */
+@SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 public class PetstoreApplication {
 
 	public static void main(String[] args) {

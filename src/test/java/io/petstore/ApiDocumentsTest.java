@@ -52,7 +52,7 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 		assertThat(index.status()).isEqualTo(200);
 		assertThat(index.body()).contains("swagger-ui-bundle.js");
 		assertThat(anonymous.get("/webjars/swagger-ui/swagger-ui-bundle.js").status()).isEqualTo(200);
-		assertThat(anonymous.get("/docs/apis.json").body()).contains("/v2/swagger.json");
+		assertThat(anonymous.get("/docs/apis.json").body()).contains("/v2/swagger.json").contains("/v1/openapi.json");
 		Reply root = anonymous.get("/");
 		assertThat(root.status()).isEqualTo(302);
 		assertThat(root.header("Location")).endsWith("/docs/index.html");
@@ -66,6 +66,43 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 		Reply metrics = new ApiClient(base(), null, null).get("/actuator/metrics");
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm.memory.used", "hikaricp.connections", "http.server.requests");
+	}
+
+	@Test
+	void modernDocumentIsOpenApi31AndDescribesEveryOperation() {
+		var doc = new io.petstore.support.ApiClient(base(), null, null).get("/v1/openapi.json");
+		assertThat(doc.status()).isEqualTo(200);
+		assertThat(doc.json().get("openapi").asString()).isEqualTo("3.1.0");
+		java.util.List<String> operations = new java.util.ArrayList<>();
+		doc.json().get("paths").forEach(item -> item.forEach(op -> {
+			if (op.has("operationId")) {
+				operations.add(op.get("operationId").asString());
+			}
+		}));
+		assertThat(operations).containsExactlyInAnyOrder("listPets", "createPet", "searchPets", "getPet", "updatePet", "deletePet",
+				"uploadPetPhoto", "getPetImage", "getInventory", "getStoreInventory", "createOrder", "getOrder", "deleteOrder",
+				"createOrderPayment", "createUser", "getUserById", "updateUser", "deleteUser", "createToken");
+		assertThat(new io.petstore.support.ApiClient(base(), null, null).get("/v1/openapi.yaml").body()).startsWith("openapi: 3.1.0");
+	}
+
+	/** The 3.1 validator enforces what the 2.x Atlassian validator does not: type arrays, unevaluatedProperties, formats. */
+	@Test
+	void theModernValidatorRejectsResponsesThatBreakTheDocument() {
+		var validator = modernValidator();
+		String pet = api.get("/v1/pets/019b4132-70aa-764f-b315-e2803d882a24").body();
+		validator.validate("GET", "/v1/pets/019b4132-70aa-764f-b315-e2803d882a24", 200, "application/json", pet);
+		for (String broken : java.util.List.of(pet.replace("\"price\":\"250.00\"", "\"price\":250.0"),
+				pet.replace("\"name\":\"Max\"", "\"name\":\"Max\",\"extra\":1"),
+				pet.replaceFirst("\"tenantId\":\"[^\"]+\"", "\"tenantId\":42"),
+				pet.replace("\"status\":\"AVAILABLE\"", "\"status\":\"available\""),
+				pet.replaceFirst("\"createdAt\":\"[^\"]+\"", "\"createdAt\":\"yesterday\""))) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> validator.validate("GET",
+					"/v1/pets/019b4132-70aa-764f-b315-e2803d882a24", 200, "application/json", broken))
+				.isInstanceOf(AssertionError.class);
+		}
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> validator.validate("GET",
+				"/v1/pets/019b4132-70aa-764f-b315-e2803d882a24", 500, "application/problem+json", "{}"))
+			.isInstanceOf(AssertionError.class);
 	}
 
 }

@@ -36,6 +36,31 @@ class RestartTest {
 		}
 	}
 
+	/** Tokens are signed with a key kept in the database: one issued before a restart works after it. */
+	@Test
+	void modernTokensAndDataSurviveARestart() {
+		String url = TestDatabase.newDatabaseUrl("restart_v1");
+		UUID tenant = UUID.randomUUID();
+		String token;
+		String petId;
+		try (ConfigurableApplicationContext first = start(url)) {
+			ApiClient api = new ApiClient(base(first), null, tenant);
+			var registered = api.postJson("/v1/users", "{\"username\":\"restarter\",\"firstName\":\"R\",\"lastName\":\"S\","
+					+ "\"email\":\"r@example.com\",\"password\":\"SecurePass123!\"}");
+			assertThat(registered.status()).isEqualTo(201);
+			token = registered.json().get("token").asString();
+			var pet = api.withToken(token).postJson("/v1/pets", "{\"name\":\"Phoenix\",\"species\":\"BIRD\",\"ageMonths\":2,\"price\":\"10.00\"}");
+			assertThat(pet.status()).isEqualTo(201);
+			petId = pet.json().get("id").asString();
+		}
+		try (ConfigurableApplicationContext second = start(url)) {
+			ApiClient api = new ApiClient(base(second), null, tenant).withToken(token);
+			assertThat(api.get("/v1/pets/" + petId).json().get("name").asString()).isEqualTo("Phoenix");
+			var order = api.postJson("/v1/orders", "{\"petId\":\"" + petId + "\"}");
+			assertThat(order.status()).as(order.toString()).isEqualTo(201);
+		}
+	}
+
 	private static ConfigurableApplicationContext start(String url) {
 		// command-line arguments: they override application.properties (builder properties would not)
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(PetstoreApplication.class)

@@ -17,4 +17,12 @@ public interface ApiErrorFormat {
 	/** The response; it must carry an explicit Content-Type, so that no Accept header can refuse it. */
 	ResponseEntity<Object> write(HttpServletRequest request, HttpStatus status, String message);
 
+	/**
+	 * Like {@link #write(HttpServletRequest, HttpStatus, String)}, with the exception that caused the
+	 * error, for formats that report more (the field a body error is in, say).
+	 */
+	default ResponseEntity<Object> write(HttpServletRequest request, HttpStatus status, String message, Exception cause) {
+		return write(request, status, message);
+	}
+
 }

@@ -60,28 +60,28 @@ class ApiExceptionHandler {
 	ResponseEntity<Object> unreadable(HttpServletRequest request, HttpMessageNotReadableException ex) {
 		RequestTooLargeException tooLarge = RequestTooLargeException.findIn(ex);
 		if (tooLarge != null) {
-			return write(request, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+			return write(request, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), ex);
 		}
-		return write(request, HttpStatus.BAD_REQUEST, describe(ex));
+		return write(request, HttpStatus.BAD_REQUEST, describe(ex), ex);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> typeMismatch(HttpServletRequest request, MethodArgumentTypeMismatchException ex) {
 		return write(request, HttpStatus.BAD_REQUEST, "Invalid value '" + ex.getValue() + "' for " + ex.getName()
-				+ (ex.getRequiredType() == null ? "" : ": expected " + typeName(ex.getRequiredType())));
+				+ (ex.getRequiredType() == null ? "" : ": expected " + typeName(ex.getRequiredType())), ex);
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
 			ServletRequestBindingException.class })
 	ResponseEntity<Object> missing(HttpServletRequest request, Exception ex) {
-		return write(request, HttpStatus.BAD_REQUEST, ex.getMessage());
+		return write(request, HttpStatus.BAD_REQUEST, ex.getMessage(), ex);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<Object> method(HttpServletRequest request, HttpRequestMethodNotSupportedException ex) {
 		Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
 		ResponseEntity<Object> response = write(request, HttpStatus.METHOD_NOT_ALLOWED, "Method " + ex.getMethod()
-				+ " is not allowed here" + (allowed == null ? "" : "; allowed: " + join(allowed)));
+				+ " is not allowed here" + (allowed == null ? "" : "; allowed: " + join(allowed)), ex);
 		if (allowed == null) {
 			return response;
 		}
@@ -165,9 +165,13 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<Object> write(HttpServletRequest request, HttpStatus status, String message) {
+		return write(request, status, message, null);
+	}
+
+	private ResponseEntity<Object> write(HttpServletRequest request, HttpStatus status, String message, Exception cause) {
 		for (ApiErrorFormat format : formats) {
 			if (format.handles(request)) {
-				return format.write(request, status, message);
+				return format.write(request, status, message, cause);
 			}
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);

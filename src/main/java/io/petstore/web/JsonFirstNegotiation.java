@@ -23,27 +23,32 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * server; JSON is what such clients can parse.
  */
 @Configuration(proxyBeanMethods = false)
-public class JsonFirstNegotiation implements WebMvcConfigurer, ContentNegotiationStrategy {
+public class JsonFirstNegotiation implements WebMvcConfigurer {
 
 	private static final Comparator<MediaType> BY_QUALITY = Comparator.comparingDouble(MediaType::getQualityValue).reversed();
 
 	@Override
 	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
-		configurer.strategies(List.of(this));
+		configurer.strategies(List.of(new AcceptHeaderStrategy()));
 	}
 
-	@Override
-	public List<MediaType> resolveMediaTypes(NativeWebRequest request) throws HttpMediaTypeNotAcceptableException {
-		String[] values = request.getHeaderValues(HttpHeaders.ACCEPT);
-		if (values == null || values.length == 0) {
-			return MEDIA_TYPE_ALL_LIST;
+	/** Not a bean itself: Spring Security wants exactly one ContentNegotiationStrategy bean (MVC's). */
+	private static final class AcceptHeaderStrategy implements ContentNegotiationStrategy {
+
+		@Override
+		public List<MediaType> resolveMediaTypes(NativeWebRequest request) throws HttpMediaTypeNotAcceptableException {
+			String[] values = request.getHeaderValues(HttpHeaders.ACCEPT);
+			if (values == null || values.length == 0) {
+				return MEDIA_TYPE_ALL_LIST;
+			}
+			try {
+				return accepted(String.join(",", values));
+			}
+			catch (InvalidMediaTypeException ex) {
+				throw new HttpMediaTypeNotAcceptableException("Could not parse 'Accept' header: " + ex.getMessage());
+			}
 		}
-		try {
-			return accepted(String.join(",", values));
-		}
-		catch (InvalidMediaTypeException ex) {
-			throw new HttpMediaTypeNotAcceptableException("Could not parse 'Accept' header: " + ex.getMessage());
-		}
+
 	}
 
 	/** The Accept header's media types, most preferred first, JSON ahead of XML at equal preference. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.petstore.support.Multipart;
 import io.petstore.support.IntegrationTest;
 import io.petstore.support.Reply;
 

@@ -34,6 +34,8 @@ public class ApiClient {
 
 	private final OpenApiInteractionValidator validator;
 
+	private OpenApi31Validator modernValidator;
+
 	private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
 	public ApiClient(String base, OpenApiInteractionValidator validator, UUID tenant) {
@@ -46,6 +48,22 @@ public class ApiClient {
 
 	public String base() {
 		return base;
+	}
+
+	/** Also check /v1 responses, against the Modern API's OpenAPI 3.1 document. */
+	public ApiClient withModernValidator(OpenApi31Validator modern) {
+		this.modernValidator = modern;
+		return this;
+	}
+
+	/** Sends every following request with this bearer token. */
+	public ApiClient withToken(String token) {
+		defaultHeaders.put("Authorization", token == null ? null : "Bearer " + token);
+		return this;
+	}
+
+	public Reply query(String path, String json, String... headers) {
+		return send("QUERY", path, "application/json", json, headers);
 	}
 
 	public Reply get(String path, String... headers) {
@@ -99,6 +117,14 @@ public class ApiClient {
 	}
 
 	private void validate(String method, String path, Reply reply) {
+		if (path.startsWith("/v1/")) {
+			String effective = method.equals("QUERY") ? "POST" : method;
+			String effectivePath = method.equals("QUERY") ? "/v1/pets/search" : path;
+			if (modernValidator != null && modernValidator.documents(effective, effectivePath)) {
+				modernValidator.validate(effective, effectivePath, reply.status(), reply.contentType(), reply.body());
+			}
+			return;
+		}
 		String contentType = reply.contentType();
 		if (validator == null || contentType == null || !contentType.startsWith("application/json") || path.contains("/images/")) {
 			return;

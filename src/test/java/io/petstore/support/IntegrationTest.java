@@ -22,6 +22,8 @@ public abstract class IntegrationTest {
 
 	private static volatile OpenApiInteractionValidator classicValidator;
 
+	private static volatile OpenApi31Validator modernValidator;
+
 	@LocalServerPort
 	protected int port;
 
@@ -41,7 +43,7 @@ public abstract class IntegrationTest {
 	@BeforeEach
 	void newTenant() {
 		tenant = UUID.randomUUID();
-		api = new ApiClient(base(), classicValidator(), tenant);
+		api = new ApiClient(base(), classicValidator(), tenant).withModernValidator(modernValidator());
 	}
 
 	protected String base() {
@@ -50,7 +52,20 @@ public abstract class IntegrationTest {
 
 	/** A client on another tenant (null: the shared pool). */
 	protected ApiClient clientFor(UUID otherTenant) {
-		return new ApiClient(base(), classicValidator(), otherTenant);
+		return new ApiClient(base(), classicValidator(), otherTenant).withModernValidator(modernValidator());
+	}
+
+	/** Checks /v1 responses against the served OpenAPI 3.1 document (networknt, JSON Schema 2020-12). */
+	protected OpenApi31Validator modernValidator() {
+		if (modernValidator == null) {
+			synchronized (IntegrationTest.class) {
+				if (modernValidator == null) {
+					String spec = new ApiClient(base(), null, null).get("/v1/openapi.json").body();
+					modernValidator = new OpenApi31Validator(spec, "/v1");
+				}
+			}
+		}
+		return modernValidator;
 	}
 
 	protected OpenApiInteractionValidator classicValidator() {

@@ -22,12 +22,21 @@ public final class RawHttp {
 	 */
 	public static String exchange(int port, UUID tenant, String method, String path, String contentType, byte[] body,
 			boolean chunked) throws IOException {
+		return exchange(port, tenant, method, path, contentType, body, chunked, new String[0]);
+	}
+
+	/** The same, with extra request headers (name, value, name, value, ...). */
+	public static String exchange(int port, UUID tenant, String method, String path, String contentType, byte[] body,
+			boolean chunked, String... headers) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
 			if (tenant != null) {
 				head.append("X-Tenant-ID: ").append(tenant).append("\r\n");
+			}
+			for (int i = 0; i + 1 < headers.length; i += 2) {
+				head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
 			}
 			if (body != null) {
 				head.append("Content-Type: ").append(contentType).append("\r\n")

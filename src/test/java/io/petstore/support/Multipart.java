@@ -1,22 +1,22 @@
-package io.petstore.classic;
+package io.petstore.support;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Builds a multipart/form-data body, as generated clients send for uploadFile. */
-class Multipart {
+public class Multipart {
 
 	private final String boundary = "----petstore" + UUID.randomUUID().toString().replace("-", "");
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-	Multipart field(String name, String value) {
+	public Multipart field(String name, String value) {
 		write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
 		return this;
 	}
 
-	Multipart file(String name, String fileName, String contentType, byte[] content) {
+	public Multipart file(String name, String fileName, String contentType, byte[] content) {
 		write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
 		out.writeBytes(content);
@@ -24,11 +24,11 @@ class Multipart {
 		return this;
 	}
 
-	String contentType() {
+	public String contentType() {
 		return "multipart/form-data; boundary=" + boundary;
 	}
 
-	byte[] bytes() {
+	public byte[] bytes() {
 		ByteArrayOutputStream copy = new ByteArrayOutputStream();
 		copy.writeBytes(out.toByteArray());
 		copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,5 @@
+package io.petstore.account;
+
+public enum Role {
+	USER, ADMIN
+}

@@ -1,0 +1,56 @@
+package io.petstore.account;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.petstore.auth.IssuedToken;
+import io.petstore.auth.Scopes;
+import io.petstore.auth.TokenService;
+import io.petstore.tenancy.Tenant;
+import io.petstore.v1.ProblemException;
+import io.petstore.v1.StrictJson;
+
+/**
+ * createToken ({@code POST /v1/auth/tokens}): username and password for a signed bearer token. The
+ * optional {@code scopes} narrows the token (least privilege); by default it carries every scope.
+ */
+@RestController
+class TokenController {
+
+	@StrictJson
+	record TokenRequest(@NotBlank @Size(max = 50) String username, @NotBlank @Size(max = 128) String password,
+			List<String> scopes) {
+	}
+
+	private final Accounts accounts;
+
+	private final TokenService tokens;
+
+	TokenController(Accounts accounts, TokenService tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	@PostMapping(path = "/v1/auth/tokens", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	IssuedToken createToken(Tenant tenant, @Valid @RequestBody TokenRequest request) {
+		Set<String> scopes = new LinkedHashSet<>(request.scopes() == null ? Scopes.ALL : request.scopes());
+		for (String scope : scopes) {
+			if (!Scopes.ALL.contains(scope)) {
+				throw ProblemException.invalid("scopes", "unknown scope '" + scope + "': use any of " + Scopes.ALL, "invalid_enum");
+			}
+		}
+		User user = accounts.authenticate(tenant, request.username(), request.password());
+		return tokens.issue(user.id(), user.username(), tenant, scopes);
+	}
+
+}

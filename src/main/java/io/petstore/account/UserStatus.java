@@ -1,0 +1,5 @@
+package io.petstore.account;
+
+public enum UserStatus {
+	ACTIVE, SUSPENDED
+}

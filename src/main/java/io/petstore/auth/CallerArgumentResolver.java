@@ -1,0 +1,65 @@
+package io.petstore.auth;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import io.petstore.tenancy.Tenant;
+import io.petstore.v1.ProblemException;
+
+/**
+ * Resolves a {@link Caller} parameter from the verified token. A token is only good in the tenant
+ * it was issued for: sending it with another {@code X-Tenant-ID} is refused (403).
+ */
+@Component
+class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType() == Caller.class;
+	}
+
+	@Override
+	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
+			WebDataBinderFactory binderFactory) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!(authentication instanceof JwtAuthenticationToken token)) {
+			if (parameter.isOptional() || parameter.hasParameterAnnotation(org.springframework.lang.Nullable.class)) {
+				return null;
+			}
+			throw ProblemException.unauthorized("This operation requires a bearer token (Authorization: Bearer <token>).");
+		}
+		Caller caller = from(token.getToken());
+		Tenant requested = Tenant.fromHeader(request.getHeader(Tenant.HEADER));
+		if (!requested.equals(caller.tenant())) {
+			throw ProblemException.forbidden("The token was issued for another tenant than X-Tenant-ID names.");
+		}
+		return caller;
+	}
+
+	static Caller from(Jwt jwt) {
+		String scope = jwt.getClaimAsString("scope");
+		Set<String> scopes = new LinkedHashSet<>();
+		if (scope != null) {
+			for (String s : scope.split(" ")) {
+				if (!s.isBlank()) {
+					scopes.add(s);
+				}
+			}
+		}
+		return new Caller(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString(TokenService.USERNAME_CLAIM),
+				new Tenant(UUID.fromString(jwt.getClaimAsString(TokenService.TENANT_CLAIM))), scopes);
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.petstore.auth;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+import io.petstore.v1.Problems;
+
+/**
+ * Who may call what under {@code /v1}, as the document declares: reads of the catalog, registration
+ * and login are public; every write needs a bearer token with the operation's scope; orders and
+ * user accounts are personal (their owner only, checked in the modules). With
+ * {@code petstore.v1.strict-auth=true} the inventory reads need a token too, as the spec declares.
+ * Other paths (the classic API, documents, UI) are not touched by this chain.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class V1SecurityConfig {
+
+	private static final String SCOPE = "SCOPE_";
+
+	@Bean
+	SecurityFilterChain v1Security(HttpSecurity http, JsonMapper json,
+			@Value("${petstore.v1.strict-auth:false}") boolean strict) throws Exception {
+		BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+		BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+		http.securityMatcher("/v1/**")
+			.csrf(csrf -> csrf.disable())
+			.cors(cors -> { })
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.requireExplicitSave(true))
+			.anonymous(anonymous -> { })
+			.authorizeHttpRequests(authorize -> {
+				authorize
+					.requestMatchers(HttpMethod.POST, "/v1/pets/search").permitAll()
+					.requestMatchers(HttpMethod.POST, "/v1/pets", "/v1/pets/*/images").hasAuthority(SCOPE + Scopes.WRITE_PETS)
+					.requestMatchers(HttpMethod.PUT, "/v1/pets/*").hasAuthority(SCOPE + Scopes.WRITE_PETS)
+					.requestMatchers(HttpMethod.DELETE, "/v1/pets/*").hasAuthority(SCOPE + Scopes.WRITE_PETS)
+					.requestMatchers(HttpMethod.POST, "/v1/users", "/v1/auth/tokens").permitAll()
+					.requestMatchers(HttpMethod.GET, "/v1/users/*").hasAuthority(SCOPE + Scopes.READ_USER)
+					.requestMatchers(HttpMethod.PUT, "/v1/users/*").hasAuthority(SCOPE + Scopes.WRITE_USER)
+					.requestMatchers(HttpMethod.DELETE, "/v1/users/*").hasAuthority(SCOPE + Scopes.WRITE_USER)
+					.requestMatchers(HttpMethod.POST, "/v1/orders", "/v1/orders/*/payment").hasAuthority(SCOPE + Scopes.WRITE_ORDERS)
+					.requestMatchers(HttpMethod.GET, "/v1/orders/*").hasAuthority(SCOPE + Scopes.READ_ORDERS)
+					.requestMatchers(HttpMethod.DELETE, "/v1/orders/*").hasAuthority(SCOPE + Scopes.WRITE_ORDERS);
+				if (strict) {
+					authorize.requestMatchers(HttpMethod.GET, "/v1/inventories", "/v1/inventory").authenticated();
+				}
+				authorize.anyRequest().permitAll();
+			})
+			.oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> { })
+				.authenticationEntryPoint((request, response, ex) -> {
+					challenge.commence(request, response, ex);
+					writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, describe(request, ex));
+				})
+				.accessDeniedHandler((request, response, ex) -> {
+					denied.handle(request, response, ex);
+					writeProblem(json, request, response, HttpStatus.FORBIDDEN,
+							"The token lacks the scope this operation requires.");
+				}))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> {
+					challenge.commence(request, response, ex);
+					writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, describe(request, ex));
+				})
+				.accessDeniedHandler((request, response, ex) -> {
+					denied.handle(request, response, ex);
+					writeProblem(json, request, response, HttpStatus.FORBIDDEN,
+							"The token lacks the scope this operation requires.");
+				}));
+		return http.build();
+	}
+
+	/** The non-standard QUERY method (safe search with a body) passes the firewall. */
+	@Bean
+	WebSecurityCustomizer allowQueryMethod() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setUnsafeAllowAnyHttpMethod(true);
+		return web -> web.httpFirewall(firewall);
+	}
+
+	private static String describe(HttpServletRequest request, AuthenticationException ex) {
+		String authorization = request.getHeader("Authorization");
+		if (authorization == null || authorization.isBlank()) {
+			return "This operation requires a bearer token (Authorization: Bearer <token>).";
+		}
+		return "The bearer token is invalid: " + ex.getMessage();
+	}
+
+	private static void writeProblem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
+			HttpStatus status, String detail) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), Problems.of(status, detail, request.getRequestURI()));
+	}
+
+}

@@ -1,0 +1,5 @@
+package io.petstore.catalog;
+
+public enum Gender {
+	MALE, FEMALE, UNKNOWN
+}

@@ -1,0 +1,127 @@
+package io.petstore.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.petstore.tenancy.Tenant;
+import io.petstore.v1.Ids;
+import io.petstore.v1.PageRequest;
+import io.petstore.v1.PageResult;
+import io.petstore.v1.ProblemException;
+
+/**
+ * The catalog's API, used by every protocol adapter and by the store. Status changes that orders
+ * cause are single conditional updates, so of many concurrent orders for one pet exactly one wins.
+ */
+@Service
+@Transactional
+public class PetCatalog {
+
+	private final PetRepository pets;
+
+	PetCatalog(PetRepository pets) {
+		this.pets = pets;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<Pet> find(Tenant tenant, PetFilter filter, PageRequest page) {
+		long total = pets.count(tenant, filter);
+		List<Pet> data = total <= page.offset() ? List.of() : pets.find(tenant, filter, page.offset(), page.limit());
+		return PageResult.of(data, page, total);
+	}
+
+	@Transactional(readOnly = true)
+	public Pet get(Tenant tenant, UUID id) {
+		return pets.find(tenant, id).orElseThrow(() -> ProblemException.notFound("pet", id));
+	}
+
+	public Pet create(Tenant tenant, PetInput input) {
+		Instant now = now();
+		Pet pet = toPet(Ids.newId(), input, now, now);
+		pets.insert(tenant, pet);
+		return pets.find(tenant, pet.id()).orElseThrow();
+	}
+
+	public Pet replace(Tenant tenant, UUID id, PetInput input) {
+		Pet existing = get(tenant, id);
+		Pet pet = toPet(id, input, existing.createdAt(), now());
+		if (input.photos() == null) {
+			pet = withPhotos(pet, existing.photos());
+		}
+		pets.update(tenant, pet);
+		return pets.find(tenant, id).orElseThrow();
+	}
+
+	public void delete(Tenant tenant, UUID id) {
+		if (!pets.delete(tenant, id)) {
+			throw ProblemException.notFound("pet", id);
+		}
+	}
+
+	/** Appends a photo URL to the pet. */
+	public void addPhoto(Tenant tenant, UUID id, String url) {
+		if (!pets.addPhoto(tenant, id, url)) {
+			throw ProblemException.notFound("pet", id);
+		}
+	}
+
+	/**
+	 * AVAILABLE → PENDING for a new order; 404 if there is no such pet, 409 if it is not available
+	 * (another order holds it, it was adopted or withdrawn).
+	 * @return the pet as reserved (its price is the order's amount)
+	 */
+	public Pet reserve(Tenant tenant, UUID id) {
+		if (!pets.changeStatus(tenant, id, EnumSet.of(PetStatus.AVAILABLE), PetStatus.PENDING)) {
+			Pet pet = pets.find(tenant, id).orElseThrow(() -> ProblemException.notFound("pet", id));
+			throw ProblemException.conflict("The pet '" + id + "' is not available (status " + pet.status() + ").");
+		}
+		return pets.find(tenant, id).orElseThrow();
+	}
+
+	/** PENDING or ADOPTED → AVAILABLE when the order holding the pet is cancelled; no-op otherwise. */
+	public void release(Tenant tenant, UUID id) {
+		pets.changeStatus(tenant, id, EnumSet.of(PetStatus.PENDING, PetStatus.ADOPTED), PetStatus.AVAILABLE);
+	}
+
+	/** PENDING → ADOPTED when the order holding the pet is paid. */
+	public void adopt(Tenant tenant, UUID id) {
+		pets.changeStatus(tenant, id, EnumSet.of(PetStatus.PENDING), PetStatus.ADOPTED);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<PetStatus, Long> countByStatus(Tenant tenant) {
+		return pets.countByStatus(tenant);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Species, Long> countBySpecies(Tenant tenant) {
+		return pets.countBySpecies(tenant);
+	}
+
+	private static Pet toPet(UUID id, PetInput in, Instant createdAt, Instant updatedAt) {
+		return new Pet(id, in.name().strip(), in.species(), in.breed(), in.ageMonths(), in.size(), in.color(), in.gender(),
+				in.goodWithKids(), new BigDecimal(in.price()).setScale(2).toPlainString(),
+				in.currency() == null ? "USD" : in.currency(), in.description(),
+				in.status() == null ? PetStatus.AVAILABLE : in.status(), in.medicalInfo(),
+				in.photos() == null ? List.of() : List.copyOf(in.photos()), null, createdAt, updatedAt);
+	}
+
+	private static Pet withPhotos(Pet p, List<String> photos) {
+		return new Pet(p.id(), p.name(), p.species(), p.breed(), p.ageMonths(), p.size(), p.color(), p.gender(),
+				p.goodWithKids(), p.price(), p.currency(), p.description(), p.status(), p.medicalInfo(), photos, p.tenantId(),
+				p.createdAt(), p.updatedAt());
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

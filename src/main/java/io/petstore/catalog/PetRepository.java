@@ -1,0 +1,243 @@
+package io.petstore.catalog;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.petstore.tenancy.Tenant;
+
+/** SQL for {@code catalog_pet}. */
+@Repository
+class PetRepository {
+
+	private static final String COLUMNS = "id, tenant_id, name, species, breed, age_months, size, color, gender, good_with_kids, "
+			+ "price, currency, description, status, has_medical, vaccinated, spayed_neutered, microchipped, special_needs, "
+			+ "health_notes, photos_json, created_at, updated_at";
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	PetRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(Tenant tenant, Pet pet) {
+		jdbc.sql("INSERT INTO catalog_pet (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(values(tenant, pet))
+			.update();
+	}
+
+	boolean update(Tenant tenant, Pet pet) {
+		List<Object> values = values(tenant, pet);
+		// everything but id, tenant_id and created_at, then the key
+		List<Object> params = new ArrayList<>(values.subList(2, 21));
+		params.add(values.get(22));
+		params.add(tenant.id());
+		params.add(pet.id());
+		return jdbc.sql("UPDATE catalog_pet SET name = ?, species = ?, breed = ?, age_months = ?, size = ?, color = ?, gender = ?, "
+				+ "good_with_kids = ?, price = ?, currency = ?, description = ?, status = ?, has_medical = ?, vaccinated = ?, "
+				+ "spayed_neutered = ?, microchipped = ?, special_needs = ?, health_notes = ?, photos_json = ?, updated_at = ? "
+				+ "WHERE tenant_id = ? AND id = ?")
+			.params(params)
+			.update() == 1;
+	}
+
+	Optional<Pet> find(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM catalog_pet WHERE tenant_id = ? AND id = ?")
+			.params(tenant.id(), id)
+			.query(this::map)
+			.optional();
+	}
+
+	boolean delete(Tenant tenant, UUID id) {
+		return jdbc.sql("DELETE FROM catalog_pet WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() == 1;
+	}
+
+	void deleteAll(Tenant tenant) {
+		jdbc.sql("DELETE FROM catalog_pet WHERE tenant_id = ?").param(tenant.id()).update();
+	}
+
+	/** Moves the pet from one status to another if, and only if, it has the first one now. */
+	boolean changeStatus(Tenant tenant, UUID id, Set<PetStatus> from, PetStatus to) {
+		String in = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+		return jdbc.sql("UPDATE catalog_pet SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status IN (" + in + ")")
+			.params(to.name(), now(), tenant.id(), id)
+			.update() == 1;
+	}
+
+	boolean addPhoto(Tenant tenant, UUID id, String url) {
+		Optional<Pet> pet = find(tenant, id);
+		if (pet.isEmpty()) {
+			return false;
+		}
+		List<String> photos = new ArrayList<>(pet.get().photos());
+		photos.add(url);
+		return jdbc.sql("UPDATE catalog_pet SET photos_json = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")
+			.params(json.writeValueAsString(photos), now(), tenant.id(), id)
+			.update() == 1;
+	}
+
+	List<Pet> find(Tenant tenant, PetFilter filter, int offset, int limit) {
+		List<Object> params = new ArrayList<>();
+		String where = where(tenant, filter, params);
+		String order = switch (filter.sortField() == null ? "" : filter.sortField()) {
+			case "ageMonths" -> "age_months" + (filter.descending() ? " DESC" : "") + ", id";
+			case "price" -> "price" + (filter.descending() ? " DESC" : "") + ", id";
+			default -> "id" + (filter.descending() ? " DESC" : "");
+		};
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql("SELECT " + COLUMNS + " FROM catalog_pet WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+			.params(params)
+			.query(this::map)
+			.list();
+	}
+
+	long count(Tenant tenant, PetFilter filter) {
+		List<Object> params = new ArrayList<>();
+		String where = where(tenant, filter, params);
+		return jdbc.sql("SELECT COUNT(*) FROM catalog_pet WHERE " + where).params(params).query(Long.class).single();
+	}
+
+	Map<PetStatus, Long> countByStatus(Tenant tenant) {
+		Map<PetStatus, Long> counts = new EnumMap<>(PetStatus.class);
+		for (PetStatus status : PetStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("SELECT status, COUNT(*) AS n FROM catalog_pet WHERE tenant_id = ? GROUP BY status")
+			.param(tenant.id())
+			.query((rs, row) -> counts.put(PetStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
+	Map<Species, Long> countBySpecies(Tenant tenant) {
+		Map<Species, Long> counts = new EnumMap<>(Species.class);
+		for (Species species : Species.values()) {
+			counts.put(species, 0L);
+		}
+		jdbc.sql("SELECT species, COUNT(*) AS n FROM catalog_pet WHERE tenant_id = ? GROUP BY species")
+			.param(tenant.id())
+			.query((rs, row) -> counts.put(Species.valueOf(rs.getString("species")), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
+	private static String where(Tenant tenant, PetFilter filter, List<Object> params) {
+		StringBuilder where = new StringBuilder("tenant_id = ?");
+		params.add(tenant.id());
+		in(where, "species", filter.species());
+		in(where, "status", filter.statuses());
+		in(where, "size", filter.sizes());
+		if (filter.ageMin() != null) {
+			where.append(" AND age_months >= ?");
+			params.add(filter.ageMin());
+		}
+		if (filter.ageMax() != null) {
+			where.append(" AND age_months <= ?");
+			params.add(filter.ageMax());
+		}
+		flag(where, params, "good_with_kids", filter.goodWithKids());
+		flag(where, params, "vaccinated", filter.vaccinated());
+		flag(where, params, "spayed_neutered", filter.spayedNeutered());
+		flag(where, params, "special_needs", filter.specialNeeds());
+		return where.toString();
+	}
+
+	/** Enum values only (never client text), so they can be inlined. */
+	private static void in(StringBuilder where, String column, Set<? extends Enum<?>> values) {
+		if (values != null && !values.isEmpty()) {
+			where.append(" AND ").append(column).append(" IN (")
+				.append(values.stream().map(v -> "'" + v.name() + "'").collect(Collectors.joining(", "))).append(')');
+		}
+	}
+
+	private static void flag(StringBuilder where, List<Object> params, String column, Boolean value) {
+		if (value != null) {
+			where.append(" AND ").append(column).append(" = ?");
+			params.add(value);
+		}
+	}
+
+	private List<Object> values(Tenant tenant, Pet pet) {
+		MedicalInfo medical = pet.medicalInfo();
+		List<Object> values = new ArrayList<>();
+		values.add(pet.id());
+		values.add(tenant.id());
+		values.add(pet.name());
+		values.add(pet.species().name());
+		values.add(pet.breed());
+		values.add(pet.ageMonths());
+		values.add(pet.size() == null ? null : pet.size().name());
+		values.add(pet.color());
+		values.add(pet.gender() == null ? null : pet.gender().name());
+		values.add(pet.goodWithKids());
+		values.add(new BigDecimal(pet.price()));
+		values.add(pet.currency());
+		values.add(pet.description());
+		values.add(pet.status().name());
+		values.add(medical != null);
+		values.add(medical == null ? null : medical.vaccinated());
+		values.add(medical == null ? null : medical.spayedNeutered());
+		values.add(medical == null ? null : medical.microchipped());
+		values.add(medical == null ? null : medical.specialNeeds());
+		values.add(medical == null ? null : medical.healthNotes());
+		values.add(json.writeValueAsString(pet.photos()));
+		values.add(OffsetDateTime.ofInstant(pet.createdAt(), ZoneOffset.UTC));
+		values.add(OffsetDateTime.ofInstant(pet.updatedAt(), ZoneOffset.UTC));
+		return values;
+	}
+
+	private Pet map(ResultSet rs, int row) throws SQLException {
+		UUID tenantId = rs.getObject("tenant_id", UUID.class);
+		MedicalInfo medical = rs.getBoolean("has_medical") ? new MedicalInfo(bool(rs, "vaccinated"),
+				bool(rs, "spayed_neutered"), bool(rs, "microchipped"), bool(rs, "special_needs"), rs.getString("health_notes"))
+				: null;
+		String size = rs.getString("size");
+		String gender = rs.getString("gender");
+		return new Pet(rs.getObject("id", UUID.class), rs.getString("name"), Species.valueOf(rs.getString("species")),
+				rs.getString("breed"), rs.getInt("age_months"), size == null ? null : PetSize.valueOf(size), rs.getString("color"),
+				gender == null ? null : Gender.valueOf(gender), bool(rs, "good_with_kids"),
+				rs.getBigDecimal("price").setScale(2).toPlainString(), rs.getString("currency").trim(), rs.getString("description"),
+				PetStatus.valueOf(rs.getString("status")), medical, json.readValue(rs.getString("photos_json"), STRINGS),
+				Tenant.SHARED.id().equals(tenantId) ? null : tenantId, instant(rs, "created_at"), instant(rs, "updated_at"));
+	}
+
+	private static Boolean bool(ResultSet rs, String column) throws SQLException {
+		boolean value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+	}
+
+
+}

@@ -1,0 +1,5 @@
+package io.petstore.catalog;
+
+public enum PetSize {
+	SMALL, MEDIUM, LARGE
+}

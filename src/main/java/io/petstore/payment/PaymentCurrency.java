@@ -1,0 +1,5 @@
+package io.petstore.payment;
+
+public enum PaymentCurrency {
+	USD, EUR, GBP, CAD, AUD
+}

@@ -1,0 +1,84 @@
+package io.petstore.payment;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.petstore.tenancy.Tenant;
+
+/** SQL for {@code payment} and {@code payment_idempotency}. */
+@Repository
+class PaymentRepository {
+
+	record IdempotencyRecord(String requestHash, UUID orderId, UUID paymentId) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	PaymentRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(Tenant tenant, UUID userId, Payment payment) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(payment.createdAt(), ZoneOffset.UTC);
+		jdbc.sql("INSERT INTO payment (tenant_id, id, order_id, user_id, amount, currency, status, source_json, failure_reason, "
+				+ "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(tenant.id(), payment.id(), payment.orderId(), userId, new BigDecimal(payment.amount()), payment.currency(),
+					payment.status().name(), json.writeValueAsString(payment.source()), payment.failureReason(), at, at)
+			.update();
+	}
+
+	Optional<Payment> find(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT id, order_id, amount, currency, status, source_json, failure_reason, created_at FROM payment "
+				+ "WHERE tenant_id = ? AND id = ?")
+			.params(tenant.id(), id)
+			.query(this::map)
+			.optional();
+	}
+
+	int refundSucceeded(Tenant tenant, UUID orderId) {
+		return jdbc.sql("UPDATE payment SET status = 'REFUNDED', updated_at = ? WHERE tenant_id = ? AND order_id = ? AND status = 'SUCCEEDED'")
+			.params(OffsetDateTime.now(ZoneOffset.UTC), tenant.id(), orderId)
+			.update();
+	}
+
+	void insertIdempotencyKey(Tenant tenant, UUID userId, String key, String requestHash, UUID orderId, UUID paymentId) {
+		jdbc.sql("INSERT INTO payment_idempotency (tenant_id, user_id, idem_key, request_hash, order_id, payment_id, created_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(tenant.id(), userId, key, requestHash, orderId, paymentId, OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+	}
+
+	Optional<IdempotencyRecord> findIdempotencyKey(Tenant tenant, UUID userId, String key) {
+		return jdbc.sql("SELECT request_hash, order_id, payment_id FROM payment_idempotency WHERE tenant_id = ? AND user_id = ? AND idem_key = ?")
+			.params(tenant.id(), userId, key)
+			.query((rs, row) -> new IdempotencyRecord(rs.getString("request_hash"), rs.getObject("order_id", UUID.class),
+					rs.getObject("payment_id", UUID.class)))
+			.optional();
+	}
+
+	void deleteAll(Tenant tenant) {
+		jdbc.sql("DELETE FROM payment_idempotency WHERE tenant_id = ?").param(tenant.id()).update();
+		jdbc.sql("DELETE FROM payment WHERE tenant_id = ?").param(tenant.id()).update();
+	}
+
+	private Payment map(ResultSet rs, int row) throws SQLException {
+		return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+				rs.getBigDecimal("amount").setScale(2).toPlainString(), rs.getString("currency").trim(),
+				json.readTree(rs.getString("source_json")), PaymentStatus.valueOf(rs.getString("status")),
+				rs.getString("failure_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.petstore.payment;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.petstore.auth.Caller;
+import io.petstore.store.Order;
+import io.petstore.store.OrderStatus;
+import io.petstore.store.OrderStatusChanged;
+import io.petstore.store.Orders;
+import io.petstore.tenancy.TenantSeedRequested;
+import io.petstore.v1.Ids;
+import io.petstore.v1.ProblemException;
+
+/**
+ * Pays orders. The payment, the order's approval, the pet's adoption and the idempotency key are
+ * written in one transaction: a retry with the same {@code Idempotency-Key} returns the first
+ * payment instead of charging again, and an order is paid at most once whatever the keys.
+ */
+@Service
+public class Payments {
+
+	/** A payment and whether it is the stored answer to an earlier request with the same key. */
+	record Outcome(Payment payment, boolean replayed) {
+	}
+
+	private final PaymentRepository payments;
+
+	private final Orders orders;
+
+	private final TransactionTemplate tx;
+
+	private final ApplicationEventPublisher events;
+
+	Payments(PaymentRepository payments, Orders orders, TransactionTemplate tx, ApplicationEventPublisher events) {
+		this.payments = payments;
+		this.orders = orders;
+		this.tx = tx;
+		this.events = events;
+	}
+
+	Outcome pay(Caller caller, UUID orderId, PaymentInput input, String idempotencyKey) {
+		ObjectNode source = SourceCheck.checkAndMask(input.source());
+		String currency = input.currency() == null ? "USD" : input.currency().name();
+		String hash = fingerprint(orderId, input.amount(), currency, source);
+		if (idempotencyKey != null) {
+			var earlier = replay(caller, idempotencyKey, orderId, hash);
+			if (earlier != null) {
+				return earlier;
+			}
+		}
+		try {
+			UUID paymentId = Ids.newId();
+			return tx.execute(status -> {
+				if (idempotencyKey != null) {
+					// first, so a concurrent retry with the same key waits here (or fails on the key) and replays
+					payments.insertIdempotencyKey(caller.tenant(), caller.userId(), idempotencyKey, hash, orderId, paymentId);
+				}
+				Order order = orders.get(caller, orderId);
+				if (order.status() != OrderStatus.PLACED) {
+					throw ProblemException.conflict("The order is " + order.status() + "; only PLACED orders can be paid.");
+				}
+				if (new BigDecimal(input.amount()).compareTo(new BigDecimal(order.totalAmount())) != 0) {
+					throw ProblemException.invalid("amount", "must equal the order's totalAmount " + order.totalAmount(), "amount_mismatch");
+				}
+				if (!currency.equals(order.currency())) {
+					throw ProblemException.invalid("currency", "must equal the order's currency " + order.currency(), "currency_mismatch");
+				}
+				String declined = input.source() instanceof SourceInput.Card card ? SourceCheck.DECLINED.get(card.number()) : null;
+				Payment payment = new Payment(paymentId, orderId, new BigDecimal(input.amount()).setScale(2).toPlainString(),
+						currency, source, declined == null ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED, declined,
+						Instant.now().truncatedTo(ChronoUnit.MILLIS));
+				payments.insert(caller.tenant(), caller.userId(), payment);
+				if (payment.status() == PaymentStatus.SUCCEEDED) {
+					Order approved = orders.approvePaid(caller.tenant(), orderId, caller.userId().toString());
+					events.publishEvent(new PaymentSucceeded(caller.tenant(), payment, approved));
+				}
+				return new Outcome(payment, false);
+			});
+		}
+		catch (DuplicateKeyException concurrentRetry) {
+			// the same key is used by a concurrent request: answer as it does once it has committed
+			for (int attempt = 0; attempt < 50; attempt++) {
+				Outcome earlier = replay(caller, idempotencyKey, orderId, hash);
+				if (earlier != null) {
+					return earlier;
+				}
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+			throw ProblemException.conflict("A request with this Idempotency-Key is in progress; retry.");
+		}
+	}
+
+	private Outcome replay(Caller caller, String key, UUID orderId, String hash) {
+		var stored = payments.findIdempotencyKey(caller.tenant(), caller.userId(), key).orElse(null);
+		if (stored == null) {
+			return null;
+		}
+		if (!stored.requestHash().equals(hash) || !stored.orderId().equals(orderId)) {
+			throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"This Idempotency-Key was used for a different request; use a new key for a new payment.", null);
+		}
+		return new Outcome(payments.find(caller.tenant(), stored.paymentId()).orElseThrow(), true);
+	}
+
+	/** Marks the payment of a cancelled paid order refunded (same transaction as the cancel). */
+	@EventListener
+	void refundOnCancel(OrderStatusChanged event) {
+		if (event.newStatus() == OrderStatus.CANCELLED && event.previousStatus() == OrderStatus.APPROVED) {
+			payments.refundSucceeded(event.tenant(), event.order().id());
+		}
+	}
+
+	@EventListener
+	void seed(TenantSeedRequested event) {
+		if (event.reset()) {
+			payments.deleteAll(event.tenant());
+		}
+	}
+
+	private static String fingerprint(UUID orderId, String amount, String currency, ObjectNode maskedSource) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			String canonical = orderId + "|" + new BigDecimal(amount).setScale(2).toPlainString() + "|" + currency + "|" + maskedSource;
+			return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

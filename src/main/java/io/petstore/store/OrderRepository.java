@@ -1,0 +1,67 @@
+package io.petstore.store;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.petstore.tenancy.Tenant;
+
+/** SQL for {@code store_order}. */
+@Repository
+class OrderRepository {
+
+	private static final String COLUMNS = "id, tenant_id, pet_id, user_id, status, total_amount, currency, created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	OrderRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Tenant tenant, Order order) {
+		jdbc.sql("INSERT INTO store_order (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(order.id(), tenant.id(), order.petId(), order.userId(), order.status().name(),
+					new BigDecimal(order.totalAmount()), order.currency(), time(order.createdAt()), time(order.updatedAt()))
+			.update();
+	}
+
+	Optional<Order> find(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM store_order WHERE tenant_id = ? AND id = ?")
+			.params(tenant.id(), id)
+			.query(OrderRepository::map)
+			.optional();
+	}
+
+	/** Changes the status only if it is {@code from} now: the one place order races are decided. */
+	boolean changeStatus(Tenant tenant, UUID id, OrderStatus from, OrderStatus to, Instant at) {
+		return jdbc.sql("UPDATE store_order SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?")
+			.params(to.name(), time(at), tenant.id(), id, from.name())
+			.update() == 1;
+	}
+
+	void deleteAll(Tenant tenant) {
+		jdbc.sql("DELETE FROM store_order WHERE tenant_id = ?").param(tenant.id()).update();
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Order map(ResultSet rs, int row) throws SQLException {
+		UUID tenantId = rs.getObject("tenant_id", UUID.class);
+		return new Order(rs.getObject("id", UUID.class), rs.getObject("pet_id", UUID.class), rs.getObject("user_id", UUID.class),
+				OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("total_amount").setScale(2).toPlainString(),
+				rs.getString("currency").trim(), Tenant.SHARED.id().equals(tenantId) ? null : tenantId,
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+}

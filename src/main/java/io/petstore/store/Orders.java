@@ -1,0 +1,98 @@
+package io.petstore.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.petstore.auth.Caller;
+import io.petstore.catalog.Pet;
+import io.petstore.catalog.PetCatalog;
+import io.petstore.tenancy.Tenant;
+import io.petstore.v1.Ids;
+import io.petstore.v1.ProblemException;
+
+/**
+ * Orders: placing one reserves the pet (AVAILABLE → PENDING) in the same transaction, so of many
+ * concurrent orders for one pet exactly one is placed and the rest get 409. Payment approves the
+ * order (and adopts the pet); cancelling releases the pet.
+ */
+@Service
+@Transactional
+public class Orders {
+
+	private final OrderRepository orders;
+
+	private final PetCatalog catalog;
+
+	private final ApplicationEventPublisher events;
+
+	Orders(OrderRepository orders, PetCatalog catalog, ApplicationEventPublisher events) {
+		this.orders = orders;
+		this.catalog = catalog;
+		this.events = events;
+	}
+
+	Order place(Caller caller, UUID petId, UUID userId) {
+		if (userId != null && !userId.equals(caller.userId())) {
+			throw ProblemException.forbidden("Orders can only be placed for yourself: userId must be your own id.");
+		}
+		Pet pet = catalog.reserve(caller.tenant(), petId);
+		Instant now = now();
+		Order order = new Order(Ids.newId(), petId, caller.userId(), OrderStatus.PLACED, pet.price(), pet.currency(), null, now, now);
+		orders.insert(caller.tenant(), order);
+		Order placed = orders.find(caller.tenant(), order.id()).orElseThrow();
+		events.publishEvent(new OrderStatusChanged(caller.tenant(), placed, null, OrderStatus.PLACED, now, caller.userId().toString()));
+		return placed;
+	}
+
+	/** The caller's own order (404 if none, 403 if it is someone else's). */
+	@Transactional(readOnly = true)
+	public Order get(Caller caller, UUID id) {
+		Order order = orders.find(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("order", id));
+		caller.mustBe(order.userId(), "order");
+		return order;
+	}
+
+	/** Cancels a PLACED or APPROVED order of the caller's; the pet becomes AVAILABLE again. */
+	void cancel(Caller caller, UUID id) {
+		Order order = get(caller, id);
+		if (!OrderStatus.CANCELLABLE.contains(order.status())) {
+			throw ProblemException.conflict("The order is " + order.status() + "; only PLACED or APPROVED orders can be cancelled.");
+		}
+		transition(caller.tenant(), order, OrderStatus.CANCELLED, caller.userId().toString());
+		catalog.release(caller.tenant(), order.petId());
+	}
+
+	/**
+	 * Marks a PLACED order paid (APPROVED) and the pet ADOPTED. Called by the payment module in the
+	 * transaction that records the payment; 409 if the order is no longer PLACED.
+	 */
+	public Order approvePaid(Tenant tenant, UUID id, String changedBy) {
+		Order order = orders.find(tenant, id).orElseThrow(() -> ProblemException.notFound("order", id));
+		if (order.status() != OrderStatus.PLACED) {
+			throw ProblemException.conflict("The order is " + order.status() + "; only PLACED orders can be paid.");
+		}
+		Order approved = transition(tenant, order, OrderStatus.APPROVED, changedBy);
+		catalog.adopt(tenant, order.petId());
+		return approved;
+	}
+
+	private Order transition(Tenant tenant, Order order, OrderStatus to, String changedBy) {
+		Instant now = now();
+		if (!orders.changeStatus(tenant, order.id(), order.status(), to, now)) {
+			throw ProblemException.conflict("The order changed concurrently; fetch it and try again.");
+		}
+		Order changed = orders.find(tenant, order.id()).orElseThrow();
+		events.publishEvent(new OrderStatusChanged(tenant, changed, order.status(), to, now, changedBy));
+		return changed;
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

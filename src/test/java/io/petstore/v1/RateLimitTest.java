@@ -1,0 +1,63 @@
+package io.petstore.v1;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.petstore.support.ApiClient;
+import io.petstore.support.Reply;
+import io.petstore.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A server with a limit of 5 requests a minute per client (PostgreSQL-backed buckets on PostgreSQL). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "petstore.rate-limit.requests=5", "petstore.rate-limit.window=1m" })
+class RateLimitTest {
+
+	private static final String DATABASE_URL = TestDatabase.newDatabaseUrl("ratelimit");
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> DATABASE_URL);
+		registry.add("spring.datasource.username", TestDatabase::username);
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@Test
+	void countsRequestsPerClientAndAnswers429PastTheLimit() {
+		ApiClient anonymous = new ApiClient("http://localhost:" + port, null, UUID.randomUUID());
+		long before = System.currentTimeMillis() / 1000;
+		for (int i = 4; i >= 0; i--) {
+			Reply reply = anonymous.get("/v1/pets?limit=1");
+			assertThat(reply.status()).isEqualTo(200);
+			assertThat(reply.header("RateLimit-Limit")).isEqualTo("5");
+			assertThat(reply.header("RateLimit-Remaining")).isEqualTo(Integer.toString(i));
+			assertThat(Long.parseLong(reply.header("RateLimit-Reset"))).isBetween(before, before + 61);
+		}
+		Reply limited = anonymous.get("/v1/pets?limit=1");
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.contentType()).isEqualTo("application/problem+json");
+		assertThat(limited.json().get("type").asString()).isEqualTo("https://petstoreapi.com/errors/rate-limit-exceeded");
+		assertThat(limited.header("RateLimit-Remaining")).isEqualTo("0");
+		assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+		// also for writes and errors, and the classic API is not limited
+		assertThat(anonymous.postJson("/v1/users", "{}").status()).isEqualTo(429);
+		assertThat(anonymous.get("/v2/pet/1").status()).isEqualTo(200);
+
+		// a bearer token is a client of its own
+		Reply withToken = anonymous.get("/v1/pets?limit=1", "Authorization",
+				"Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLW9mLWEtdG9rZW4tdGhhdC1pcy1sb25nLWVub3VnaA");
+		assertThat(withToken.header("RateLimit-Remaining")).isEqualTo("4");
+		assertThat(withToken.status()).isEqualTo(401);
+	}
+
+}
