@@ -61,6 +61,26 @@ class RestartTest {
 		}
 	}
 
+	/** Two instances on one database accept each other's tokens and see each other's writes. */
+	@Test
+	void twoInstancesShareTokensAndData() {
+		String url = TestDatabase.newDatabaseUrl("two_instances");
+		UUID tenant = UUID.randomUUID();
+		try (ConfigurableApplicationContext a = start(url); ConfigurableApplicationContext b = start(url)) {
+			var registered = new ApiClient(base(a), null, tenant).postJson("/v1/users", "{\"username\":\"twin\",\"firstName\":\"T\","
+					+ "\"lastName\":\"W\",\"email\":\"t@example.com\",\"password\":\"SecurePass123!\"}");
+			assertThat(registered.status()).isEqualTo(201);
+			String token = registered.json().get("token").asString();
+			ApiClient onB = new ApiClient(base(b), null, tenant).withToken(token);
+			assertThat(onB.get("/v1/users/" + registered.json().get("id").asString()).status()).isEqualTo(200);
+			var order = onB.postJson("/v1/orders", "{\"petId\":\"019b4132-70aa-764f-b315-e2803d882a24\"}");
+			assertThat(order.status()).as(order.toString()).isEqualTo(201);
+			var again = new ApiClient(base(a), null, tenant).withToken(token)
+				.postJson("/v1/orders", "{\"petId\":\"019b4132-70aa-764f-b315-e2803d882a24\"}");
+			assertThat(again.status()).isEqualTo(409);
+		}
+	}
+
 	private static ConfigurableApplicationContext start(String url) {
 		// command-line arguments: they override application.properties (builder properties would not)
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(PetstoreApplication.class)
