@@ -19,7 +19,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import io.petstore.v1.Problems;
@@ -42,6 +44,15 @@ class V1SecurityConfig {
 			@Value("${petstore.v1.strict-auth:false}") boolean strict) throws Exception {
 		BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 		BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+		// the same answers whether the token is bad (resource server) or absent (exception handling)
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			challenge.commence(request, response, ex);
+			writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, describe(request, ex));
+		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> {
+			denied.handle(request, response, ex);
+			writeProblem(json, request, response, HttpStatus.FORBIDDEN, "The token lacks the scope this operation requires.");
+		};
 		http.securityMatcher("/v1/**")
 			.csrf(csrf -> csrf.disable())
 			.cors(cors -> { })
@@ -68,25 +79,9 @@ class V1SecurityConfig {
 				authorize.anyRequest().permitAll();
 			})
 			.oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> { })
-				.authenticationEntryPoint((request, response, ex) -> {
-					challenge.commence(request, response, ex);
-					writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, describe(request, ex));
-				})
-				.accessDeniedHandler((request, response, ex) -> {
-					denied.handle(request, response, ex);
-					writeProblem(json, request, response, HttpStatus.FORBIDDEN,
-							"The token lacks the scope this operation requires.");
-				}))
-			.exceptionHandling(exceptions -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> {
-					challenge.commence(request, response, ex);
-					writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, describe(request, ex));
-				})
-				.accessDeniedHandler((request, response, ex) -> {
-					denied.handle(request, response, ex);
-					writeProblem(json, request, response, HttpStatus.FORBIDDEN,
-							"The token lacks the scope this operation requires.");
-				}));
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
 		return http.build();
 	}
 
