@@ -1,5 +1,6 @@
 package io.petstore.classic;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** Ends a classic request with the given status and ApiResponse body. */
@@ -8,6 +9,8 @@ public class ClassicApiException extends RuntimeException {
 	private final HttpStatus status;
 
 	private final ApiResponse body;
+
+	private final HttpHeaders headers = new HttpHeaders();
 
 	public ClassicApiException(HttpStatus status, ApiResponse body) {
 		super(body.message());
@@ -21,6 +24,16 @@ public class ClassicApiException extends RuntimeException {
 
 	public static ClassicApiException badRequest(String message) {
 		return new ClassicApiException(HttpStatus.BAD_REQUEST, ApiResponse.of(400, message));
+	}
+
+	/** Adds a response header (a 401's {@code WWW-Authenticate}, say). */
+	public ClassicApiException withHeader(String name, String value) {
+		headers.add(name, value);
+		return this;
+	}
+
+	public HttpHeaders headers() {
+		return headers;
 	}
 
 	public HttpStatus status() {

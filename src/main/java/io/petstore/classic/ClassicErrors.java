@@ -26,7 +26,7 @@ class ClassicErrors implements ApiErrorFormat {
 
 	@ExceptionHandler(ClassicApiException.class)
 	ResponseEntity<Object> classic(HttpServletRequest request, ClassicApiException ex) {
-		return body(request, ex.status(), ex.body());
+		return ResponseEntity.status(ex.status()).headers(ex.headers()).contentType(contentType(request)).body(ex.body());
 	}
 
 	@Override

@@ -36,6 +36,8 @@ public class ApiClient {
 
 	private OpenApi31Validator modernValidator;
 
+	private OpenApi31Validator inboxesValidator;
+
 	private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
 	public ApiClient(String base, OpenApiInteractionValidator validator, UUID tenant) {
@@ -53,6 +55,18 @@ public class ApiClient {
 	/** Also check /v1 responses, against the Modern API's OpenAPI 3.1 document. */
 	public ApiClient withModernValidator(OpenApi31Validator modern) {
 		this.modernValidator = modern;
+		return this;
+	}
+
+	/** Also check Inboxes API responses, against its OpenAPI 3.1 document. */
+	public ApiClient withInboxesValidator(OpenApi31Validator inboxes) {
+		this.inboxesValidator = inboxes;
+		return this;
+	}
+
+	/** Sends every following request with this header (null: without it). */
+	public ApiClient withHeader(String name, String value) {
+		defaultHeaders.put(name, value);
 		return this;
 	}
 
@@ -123,6 +137,10 @@ public class ApiClient {
 			if (modernValidator != null && modernValidator.documents(effective, effectivePath)) {
 				modernValidator.validate(effective, effectivePath, reply.status(), reply.contentType(), reply.body());
 			}
+			return;
+		}
+		if (inboxesValidator != null && inboxesValidator.documents(method, path)) {
+			inboxesValidator.validate(method, path, reply.status(), reply.contentType(), reply.body());
 			return;
 		}
 		String contentType = reply.contentType();

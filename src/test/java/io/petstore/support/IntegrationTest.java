@@ -24,6 +24,8 @@ public abstract class IntegrationTest {
 
 	private static volatile OpenApi31Validator modernValidator;
 
+	private static volatile OpenApi31Validator inboxesValidator;
+
 	@LocalServerPort
 	protected int port;
 
@@ -38,12 +40,14 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.url", () -> DATABASE_URL);
 		registry.add("spring.datasource.username", TestDatabase::username);
 		registry.add("spring.datasource.password", () -> "");
+		registry.add("petstore.inbox.dns.resolver", () -> TestDnsServer.shared().address());
 	}
 
 	@BeforeEach
 	void newTenant() {
 		tenant = UUID.randomUUID();
-		api = new ApiClient(base(), classicValidator(), tenant).withModernValidator(modernValidator());
+		api = new ApiClient(base(), classicValidator(), tenant).withModernValidator(modernValidator())
+			.withInboxesValidator(inboxesValidator());
 	}
 
 	protected String base() {
@@ -52,7 +56,8 @@ public abstract class IntegrationTest {
 
 	/** A client on another tenant (null: the shared pool). */
 	protected ApiClient clientFor(UUID otherTenant) {
-		return new ApiClient(base(), classicValidator(), otherTenant).withModernValidator(modernValidator());
+		return new ApiClient(base(), classicValidator(), otherTenant).withModernValidator(modernValidator())
+			.withInboxesValidator(inboxesValidator());
 	}
 
 	/** Checks /v1 responses against the served OpenAPI 3.1 document (networknt, JSON Schema 2020-12). */
@@ -66,6 +71,19 @@ public abstract class IntegrationTest {
 			}
 		}
 		return modernValidator;
+	}
+
+	/** Checks Inboxes API responses against /v2/inboxes/openapi.json (networknt, as for /v1). */
+	protected OpenApi31Validator inboxesValidator() {
+		if (inboxesValidator == null) {
+			synchronized (IntegrationTest.class) {
+				if (inboxesValidator == null) {
+					String spec = new ApiClient(base(), null, null).get("/v2/inboxes/openapi.json").body();
+					inboxesValidator = new OpenApi31Validator(spec, "/v2");
+				}
+			}
+		}
+		return inboxesValidator;
 	}
 
 	protected OpenApiInteractionValidator classicValidator() {

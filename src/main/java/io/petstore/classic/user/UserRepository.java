@@ -56,6 +56,11 @@ class UserRepository {
 		return jdbc.sql("DELETE FROM classic_user WHERE tenant_id = ? AND username = ?").params(tenant.id(), username).update() == 1;
 	}
 
+	boolean exists(Tenant tenant, long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM classic_user WHERE tenant_id = ? AND id = ?").params(tenant.id(), id)
+			.query(Long.class).single() > 0;
+	}
+
 	void deleteAll(Tenant tenant) {
 		jdbc.sql("DELETE FROM classic_user WHERE tenant_id = ?").param(tenant.id()).update();
 	}

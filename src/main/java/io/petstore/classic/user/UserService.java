@@ -3,6 +3,7 @@ package io.petstore.classic.user;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -10,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
+import io.petstore.classic.ClassicUserDeleted;
 import io.petstore.classic.IdAssigningSaver;
 import io.petstore.tenancy.Tenant;
 
@@ -27,10 +29,13 @@ public class UserService {
 
 	private final IdAssigningSaver saver;
 
-	UserService(UserRepository users, PasswordEncoder passwords, IdAssigningSaver saver) {
+	private final ApplicationEventPublisher events;
+
+	UserService(UserRepository users, PasswordEncoder passwords, IdAssigningSaver saver, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwords = passwords;
 		this.saver = saver;
+		this.events = events;
 	}
 
 	public Optional<User> find(Tenant tenant, String username) {
@@ -93,9 +98,29 @@ public class UserService {
 		return existing.id();
 	}
 
+	/** Deletes the user and tells other modules ({@link ClassicUserDeleted}) in the same transaction. */
 	@Transactional
 	public boolean delete(Tenant tenant, String username) {
-		return users.deleteByUsername(tenant, username);
+		Optional<User> existing = users.findByUsername(tenant, username, true);
+		if (existing.isEmpty() || !users.deleteByUsername(tenant, username)) {
+			return false;
+		}
+		events.publishEvent(new ClassicUserDeleted(tenant, existing.get().id()));
+		return true;
+	}
+
+	/** The user's id if the password matches the stored hash. */
+	public Optional<Long> authenticate(Tenant tenant, String username, String password) {
+		if (username == null || password == null) {
+			return Optional.empty();
+		}
+		return users.findByUsername(tenant, username, false)
+			.filter(user -> user.password() != null && passwords.matches(password, user.password()))
+			.map(User::id);
+	}
+
+	public boolean exists(Tenant tenant, long id) {
+		return users.exists(tenant, id);
 	}
 
 	/** Whether the password matches the stored hash of that user. */

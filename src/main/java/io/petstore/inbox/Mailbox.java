@@ -1,0 +1,78 @@
+package io.petstore.inbox;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Received mail: stores what the SMTP listener accepted (a copy per inbox) and serves it to the
+ * inbox's owner.
+ */
+@Service
+class Mailbox {
+
+	private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
+
+	private final MessageRepository messages;
+
+	private final Inboxes inboxes;
+
+	Mailbox(MessageRepository messages, Inboxes inboxes) {
+		this.messages = messages;
+		this.inboxes = inboxes;
+	}
+
+	/** Stores the message in each inbox; returns how many took it (one deleted meanwhile does not). */
+	int deliver(String envelopeFrom, Collection<UUID> inboxIds, byte[] raw) {
+		MimeReader.Envelope envelope = MimeReader.envelope(raw);
+		String sender = envelopeFrom == null ? "" : envelopeFrom.length() > 320 ? envelopeFrom.substring(0, 320) : envelopeFrom;
+		int delivered = 0;
+		for (UUID inboxId : inboxIds) {
+			MessageSummary summary = new MessageSummary(InboxIds.newId(), inboxId, sender, envelope.from(), envelope.subject(),
+					ApiKeyRepository.now(), raw.length);
+			try {
+				messages.insert(summary, raw);
+				delivered++;
+			}
+			catch (DataIntegrityViolationException ex) {
+				log.debug("inbox {} went away before delivery", inboxId);
+			}
+		}
+		return delivered;
+	}
+
+	List<MessageSummary> list(InboxAccount owner, UUID inboxId, int limit, int offset) {
+		return messages.list(inboxes.get(owner, inboxId).id(), limit, offset);
+	}
+
+	long count(InboxAccount owner, UUID inboxId) {
+		return messages.count(inboxes.get(owner, inboxId).id());
+	}
+
+	MessageDetail get(InboxAccount owner, UUID inboxId, UUID id) {
+		UUID inbox = inboxes.get(owner, inboxId).id();
+		MessageSummary summary = messages.find(inbox, id).orElseThrow(() -> InboxErrors.notFound("Message"));
+		byte[] raw = messages.raw(inbox, id).orElseThrow(() -> InboxErrors.notFound("Message"));
+		return MimeReader.read(summary, raw);
+	}
+
+	byte[] raw(InboxAccount owner, UUID inboxId, UUID id) {
+		return messages.raw(inboxes.get(owner, inboxId).id(), id).orElseThrow(() -> InboxErrors.notFound("Message"));
+	}
+
+	void delete(InboxAccount owner, UUID inboxId, UUID id) {
+		if (!messages.delete(inboxes.get(owner, inboxId).id(), id)) {
+			throw InboxErrors.notFound("Message");
+		}
+	}
+
+	int deleteAll(InboxAccount owner, UUID inboxId) {
+		return messages.deleteAll(inboxes.get(owner, inboxId).id());
+	}
+
+}
