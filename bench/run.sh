@@ -14,6 +14,8 @@ THREADS=${BENCH_THREADS:-2}
 PETS=${BENCH_PETS:-10000}
 PORT=${BENCH_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}
+SMTP_PORT=${BENCH_SMTP_PORT:-18025}
+DNS_PORT=${BENCH_DNS_PORT:-18053}
 FIRST_ID=100000
 export FIRST_ID COUNT=$PETS
 
@@ -61,7 +63,8 @@ fi
 now_ms() { date +%s%3N; }
 start_server() {
   (cd "$OUT" && exec "$JAVA" "${CACHE_USE[@]}" "${JVM_OPTS[@]}" -jar app/petstore.jar --server.port="$PORT" \
-    --petstore.data-dir="$OUT/data" --petstore.rate-limit.requests=1000000000 >"$OUT/server.log" 2>&1) &
+    --petstore.data-dir="$OUT/data" --petstore.rate-limit.requests=1000000000 \
+    --petstore.inbox.smtp.port="$SMTP_PORT" --petstore.inbox.dns.resolver="127.0.0.1:$DNS_PORT" >"$OUT/server.log" 2>&1) &
   SERVER_PID=$!
 }
 rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -136,6 +139,13 @@ TOKEN=$(curl -s -H 'Content-Type: application/json' "$S/v1/users" \
 export TOKEN THREADS PET_IDS="$OUT/pet-ids.txt"
 warm "$S/v1/pets/$MAX"; warm "$S/v1/pets?limit=20"; warm "$S/v1/pets" bench/post_v1_pet.lua
 
+# The Inboxes API: a validated domain and an inbox (inbox_setup.py answers the DNS query itself),
+# mail to it over SMTP (smtp_load.py, measured below), then reading the inbox with an api_key.
+read -r API_KEY INBOX_ID INBOX_ADDRESS <<<"$(python3 bench/inbox_setup.py 127.0.0.1 "$PORT" "$DNS_PORT")"
+export API_KEY
+python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$WARMUP" 8 >/dev/null
+warm "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua
+
 echo "measuring (${DURATION}s each, $CONNS connections unless noted, $THREADS wrk threads)"
 R_V1_GET=$(measure "$S/v1/pets/$MAX")
 R_V1_LIST=$(measure "$S/v1/pets?limit=20")
@@ -148,6 +158,9 @@ measure "$S/v1/orders" bench/post_v1_order.lua >/dev/null  # warm-up, on the fir
 python3 bench/available_pet_ids.py 127.0.0.1 "$PORT" "$PET_IDS" >/dev/null
 DURATION=$DURATION_SAVED
 R_V1_ORDER=$(measure "$S/v1/orders" bench/post_v1_order.lua)
+
+R_SMTP=$(python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$DURATION" 8)
+R_INBOX=$(measure "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua)
 
 R_NGINX=$(measure "$N/v2/pet/$FIRST_ID" bench/get_pet.lua)
 R_GET=$(measure "$S/v2/pet/1" bench/get_pet.lua)
@@ -173,6 +186,8 @@ $(row "GET /v1/pets/{id}" "$R_V1_GET")
 $(row "GET /v1/pets?limit=20" "$R_V1_LIST")
 $(row "POST /v1/pets (bearer token)" "$R_V1_POST")
 $(row "POST /v1/orders (a fresh pet each)" "$R_V1_ORDER")
+$(row "SMTP: 2 KiB messages to one inbox, 8 sessions (msgs/s)" "$R_SMTP")
+$(row "GET /v2/inbox/{id}/message?limit=20 (api_key)" "$R_INBOX")
 
 - start to first 200 (second start, existing database): **${START_MS} ms**
 - RSS after start: **${RSS_START} MiB**; after load: **${RSS_LOAD} MiB**
@@ -200,6 +215,11 @@ every /v1 request still goes through the rate-limit filter, and writes through b
 verification (RS256). The orders benchmark orders a different AVAILABLE pet with every request
 (pets created by the POST /v1/pets measurement); its errors column counts requests that found no
 pet left.
+
+The inbox figures: \`bench/smtp_load.py\` keeps 8 SMTP sessions sending a 2 KiB message to one
+inbox (python's smtplib on the same cores, so it is also the client's speed); its latency is one
+MAIL FROM..DATA transaction. The listing is read with a user's api_key (one SHA-256 and two indexed
+reads to authenticate) from an inbox holding every message the SMTP run delivered.
 
 Targets (issue 2): GET one pet >= 0.8x the ceiling; POST >= 10,000 req/s with zero errors;
 findByStatus p99 < 10 ms; start <= 2 s; RSS <= 250 MiB after load.

@@ -60,6 +60,17 @@ class DomainsTest extends InboxTestSupport {
 	}
 
 	@Test
+	void hugeBodiesAre413AndStoreNothing() throws Exception {
+		createUser("ann");
+		String key = createKey("ann");
+		byte[] huge = ("{\"name\":\"" + "a".repeat(1_100_000) + ".com\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String reply = io.petstore.support.RawHttp.exchange(port, tenant, "POST", "/v2/domain", "application/json", huge, false,
+				"api_key", key);
+		assertThat(reply).startsWith("HTTP/1.1 413 Payload Too Large").contains("\"code\":413");
+		assertThat(withKey(key).get("/v2/domain").json()).isEmpty();
+	}
+
+	@Test
 	void aNameIsRegisteredOncePerTenant() {
 		ApiClient ann = newAccount("ann");
 		ApiClient bob = newAccount("bob");
