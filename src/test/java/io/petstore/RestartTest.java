@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.petstore.support.ApiClient;
 import io.petstore.support.TestDatabase;
+import io.petstore.support.TestDnsServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,11 +82,56 @@ class RestartTest {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String url) {
+	/** Keys, domains, inboxes and received mail are in the database too. */
+	@Test
+	void inboxDataSurvivesARestart() throws Exception {
+		String url = TestDatabase.newDatabaseUrl("restart_inbox");
+		UUID tenant = UUID.randomUUID();
+		int smtpPort;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+			smtpPort = free.getLocalPort();
+		}
+		String[] inboxArgs = { "--petstore.inbox.smtp.port=" + smtpPort,
+				"--petstore.inbox.dns.resolver=" + TestDnsServer.shared().address() };
+		String domain = "restart-" + UUID.randomUUID().toString().substring(0, 8) + ".example.test";
+		String key;
+		String inboxId;
+		try (ConfigurableApplicationContext first = start(url, inboxArgs)) {
+			ApiClient api = new ApiClient(base(first), null, tenant);
+			assertThat(api.postJson("/v2/user", "{\"username\":\"mailer\",\"password\":\"pw\"}").status()).isEqualTo(200);
+			key = api.postJson("/v2/apikey", "{}", "Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString("mailer:pw".getBytes(java.nio.charset.StandardCharsets.UTF_8))).json().get("key").asString();
+			api.withHeader("api_key", key);
+			var added = api.postJson("/v2/domain", "{\"name\":\"" + domain + "\"}").json();
+			TestDnsServer.shared().publishTxt(domain, added.get("validate").asString());
+			assertThat(api.postJson("/v2/domain/" + added.get("id").asString() + "/validate", null).status()).isEqualTo(200);
+			inboxId = api.postJson("/v2/inbox", "{\"name\":\"keep@" + domain + "\"}").json().get("id").asString();
+			var properties = new java.util.Properties();
+			properties.put("mail.smtp.host", "127.0.0.1");
+			properties.put("mail.smtp.port", String.valueOf(smtpPort));
+			var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(properties));
+			message.setFrom("sender@elsewhere.test");
+			message.setRecipients(jakarta.mail.Message.RecipientType.TO, "keep@" + domain);
+			message.setSubject("kept");
+			message.setText("still here");
+			jakarta.mail.Transport.send(message);
+		}
+		try (ConfigurableApplicationContext second = start(url, inboxArgs)) {
+			ApiClient api = new ApiClient(base(second), null, tenant).withHeader("api_key", key);
+			var domains = api.get("/v2/domain").json();
+			assertThat(domains.get(0).get("status").asString()).isEqualTo("validated");
+			var messages = api.get("/v2/inbox/" + inboxId + "/message").json();
+			assertThat(messages.get(0).get("subject").asString()).isEqualTo("kept");
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String url, String... extraArgs) {
 		// command-line arguments: they override application.properties (builder properties would not)
+		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + TestDatabase.username(), "--spring.datasource.password="));
+		args.addAll(java.util.List.of(extraArgs));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(PetstoreApplication.class)
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.username(),
-					"--spring.datasource.password=");
+			.run(args.toArray(String[]::new));
 		assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(url);
 		try (var connection = context.getBean(javax.sql.DataSource.class).getConnection()) {
 			assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(TestDatabase.name());
