@@ -94,6 +94,8 @@ class Domains {
 
 	@Transactional
 	void delete(InboxAccount owner, UUID id) {
+		get(owner, id);
+		inboxes.deleteMessagesInDomain(id);
 		if (!domains.delete(owner, id)) {
 			throw InboxErrors.notFound("Domain");
 		}

@@ -18,11 +18,14 @@ class InboxCleanup {
 
 	private final DomainRepository domains;
 
+	private final InboxRepository inboxes;
+
 	private final MessageRepository messages;
 
-	InboxCleanup(ApiKeys keys, DomainRepository domains, MessageRepository messages) {
+	InboxCleanup(ApiKeys keys, DomainRepository domains, InboxRepository inboxes, MessageRepository messages) {
 		this.keys = keys;
 		this.domains = domains;
+		this.inboxes = inboxes;
 		this.messages = messages;
 	}
 
@@ -30,6 +33,7 @@ class InboxCleanup {
 	void userDeleted(ClassicUserDeleted event) {
 		InboxAccount owner = new InboxAccount(event.tenant(), event.userId());
 		keys.deleteAll(owner);
+		inboxes.deleteMessagesOf(owner);
 		domains.deleteAll(owner);
 	}
 

@@ -16,7 +16,7 @@ import io.petstore.tenancy.Tenant;
 @Repository
 class InboxRepository {
 
-	private static final String SELECT = "SELECT i.id, i.address, i.domain_id, i.created_at FROM inbox_inbox i "
+	private static final String SELECT = "SELECT i.id, i.address, i.domain_id, i.created_at, i.message_count FROM inbox_inbox i "
 			+ "JOIN inbox_domain d ON d.id = i.domain_id WHERE d.tenant_id = ? AND d.owner_id = ?";
 
 	private final JdbcClient jdbc;
@@ -55,11 +55,29 @@ class InboxRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM inbox_inbox WHERE domain_id = ?").param(domainId).query(Integer.class).single();
 	}
 
+	/** Deletes the inbox and its messages; the caller holds the transaction. */
 	boolean delete(InboxAccount owner, UUID id) {
-		return jdbc.sql("DELETE FROM inbox_inbox WHERE id = ? AND domain_id IN "
-				+ "(SELECT d.id FROM inbox_domain d WHERE d.tenant_id = ? AND d.owner_id = ?)")
-			.params(id, owner.tenant().id(), owner.ownerId())
-			.update() == 1;
+		if (find(owner, id).isEmpty()) {
+			return false;
+		}
+		// the inbox row's lock first, as delivery takes it: no message lands between the two deletes
+		jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(id).query(UUID.class).list();
+		jdbc.sql("DELETE FROM inbox_message WHERE inbox_id = ?").param(id).update();
+		return jdbc.sql("DELETE FROM inbox_inbox WHERE id = ?").param(id).update() == 1;
+	}
+
+	/** Deletes the messages of every inbox of the domain (whose inboxes the domain's deletion takes). */
+	void deleteMessagesInDomain(UUID domainId) {
+		jdbc.sql("SELECT id FROM inbox_inbox WHERE domain_id = ? FOR UPDATE").param(domainId).query(UUID.class).list();
+		jdbc.sql("DELETE FROM inbox_message WHERE inbox_id IN (SELECT id FROM inbox_inbox WHERE domain_id = ?)").param(domainId).update();
+	}
+
+	/** Deletes the messages of every inbox of the owner's domains. */
+	void deleteMessagesOf(InboxAccount owner) {
+		jdbc.sql("DELETE FROM inbox_message WHERE inbox_id IN (SELECT i.id FROM inbox_inbox i JOIN inbox_domain d ON d.id = i.domain_id "
+				+ "WHERE d.tenant_id = ? AND d.owner_id = ?)")
+			.params(owner.tenant().id(), owner.ownerId())
+			.update();
 	}
 
 	/** Inboxes that take mail for this address now: in every tenant, on a validated, active domain. */
@@ -73,7 +91,7 @@ class InboxRepository {
 
 	private static Inbox map(ResultSet rs, int row) throws SQLException {
 		return new Inbox(rs.getObject("id", UUID.class), rs.getString("address"), rs.getObject("domain_id", UUID.class),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("message_count"));
 	}
 
 }

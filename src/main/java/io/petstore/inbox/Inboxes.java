@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Inboxes: addresses on the account's validated, active domains. */
 @Service
@@ -34,7 +35,7 @@ class Inboxes {
 		if (!domain.active()) {
 			throw InboxErrors.of(HttpStatus.CONFLICT, "domain_inactive", "Domain " + domainName + " is not active");
 		}
-		Inbox inbox = new Inbox(InboxIds.newId(), address, domain.id(), ApiKeyRepository.now());
+		Inbox inbox = new Inbox(InboxIds.newId(), address, domain.id(), ApiKeyRepository.now(), 0);
 		try {
 			inboxes.insert(owner.tenant(), inbox);
 		}
@@ -52,6 +53,7 @@ class Inboxes {
 		return inboxes.find(owner, id).orElseThrow(() -> InboxErrors.notFound("Inbox"));
 	}
 
+	@Transactional
 	void delete(InboxAccount owner, UUID id) {
 		if (!inboxes.delete(owner, id)) {
 			throw InboxErrors.notFound("Inbox");

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,11 +34,10 @@ class Mailbox {
 		for (UUID inboxId : inboxIds) {
 			MessageSummary summary = new MessageSummary(InboxIds.newId(), inboxId, sender, envelope.from(), envelope.subject(),
 					ApiKeyRepository.now(), raw.length);
-			try {
-				messages.insert(summary, raw);
+			if (messages.insert(summary, raw)) {
 				delivered++;
 			}
-			catch (DataIntegrityViolationException ex) {
+			else {
 				log.debug("inbox {} went away before delivery", inboxId);
 			}
 		}
@@ -51,7 +49,7 @@ class Mailbox {
 	}
 
 	long count(InboxAccount owner, UUID inboxId) {
-		return messages.count(inboxes.get(owner, inboxId).id());
+		return inboxes.get(owner, inboxId).messageCount();
 	}
 
 	MessageDetail get(InboxAccount owner, UUID inboxId, UUID id) {

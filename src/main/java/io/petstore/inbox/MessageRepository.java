@@ -9,10 +9,11 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.petstore.tenancy.Tenant;
 
-/** SQL for {@code inbox_message}. Callers have checked that the inbox is the caller's. */
+/** SQL for {@code inbox_message} and {@code inbox_message_raw}. Callers have checked that the inbox is the caller's. */
 @Repository
 class MessageRepository {
 
@@ -24,25 +25,36 @@ class MessageRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(MessageSummary message, byte[] raw) {
-		jdbc.sql("INSERT INTO inbox_message (id, inbox_id, received_at, envelope_from, from_header, subject, size_bytes, raw) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+	/**
+	 * Stores the message in its inbox and counts it, under the inbox row's lock; false (nothing
+	 * stored) when the inbox is gone.
+	 */
+	@Transactional
+	boolean insert(MessageSummary message, byte[] raw) {
+		if (jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(message.inboxId()).query(UUID.class).list().isEmpty()) {
+			return false;
+		}
+		jdbc.sql("INSERT INTO inbox_message (id, inbox_id, received_at, envelope_from, from_header, subject, size_bytes) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(message.id(), message.inboxId(), DomainRepository.time(message.receivedAt()), message.envelopeFrom(),
-					message.from(), message.subject(), message.size(), raw)
+					message.from(), message.subject(), message.size())
 			.update();
+		jdbc.sql("INSERT INTO inbox_message_raw (message_id, raw) VALUES (?, ?)").params(message.id(), raw).update();
+		count(message.inboxId(), 1);
+		return true;
+	}
+
+	private void count(UUID inboxId, long delta) {
+		jdbc.sql("UPDATE inbox_inbox SET message_count = message_count + ? WHERE id = ?").params(delta, inboxId).update();
 	}
 
 	/** Newest first. */
 	List<MessageSummary> list(UUID inboxId, int limit, int offset) {
-		return jdbc.sql("SELECT " + SUMMARY + " FROM inbox_message WHERE inbox_id = ? ORDER BY received_at DESC, id DESC "
+		return jdbc.sql("SELECT " + SUMMARY + " FROM inbox_message WHERE inbox_id = ? ORDER BY inbox_id, received_at DESC, id DESC "
 				+ "LIMIT ? OFFSET ?")
 			.params(inboxId, limit, offset)
 			.query(MessageRepository::map)
 			.list();
-	}
-
-	long count(UUID inboxId) {
-		return jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE inbox_id = ?").param(inboxId).query(Long.class).single();
 	}
 
 	Optional<MessageSummary> find(UUID inboxId, UUID id) {
@@ -53,18 +65,28 @@ class MessageRepository {
 	}
 
 	Optional<byte[]> raw(UUID inboxId, UUID id) {
-		return jdbc.sql("SELECT raw FROM inbox_message WHERE inbox_id = ? AND id = ?")
+		return jdbc.sql("SELECT r.raw FROM inbox_message_raw r JOIN inbox_message m ON m.id = r.message_id "
+				+ "WHERE m.inbox_id = ? AND m.id = ?")
 			.params(inboxId, id)
 			.query((rs, row) -> rs.getBytes("raw"))
 			.optional();
 	}
 
+	@Transactional
 	boolean delete(UUID inboxId, UUID id) {
-		return jdbc.sql("DELETE FROM inbox_message WHERE inbox_id = ? AND id = ?").params(inboxId, id).update() == 1;
+		boolean deleted = jdbc.sql("DELETE FROM inbox_message WHERE inbox_id = ? AND id = ?").params(inboxId, id).update() == 1;
+		if (deleted) {
+			count(inboxId, -1);
+		}
+		return deleted;
 	}
 
+	@Transactional
 	int deleteAll(UUID inboxId) {
-		return jdbc.sql("DELETE FROM inbox_message WHERE inbox_id = ?").param(inboxId).update();
+		jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(inboxId).query(UUID.class).list();
+		int deleted = jdbc.sql("DELETE FROM inbox_message WHERE inbox_id = ?").param(inboxId).update();
+		jdbc.sql("UPDATE inbox_inbox SET message_count = 0 WHERE id = ?").param(inboxId).update();
+		return deleted;
 	}
 
 	void deleteAll(Tenant tenant) {

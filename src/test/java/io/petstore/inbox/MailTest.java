@@ -33,6 +33,9 @@ class MailTest extends InboxTestSupport {
 	@Autowired
 	SmtpListener smtp;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private Session session() {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "127.0.0.1");
@@ -236,8 +239,39 @@ class MailTest extends InboxTestSupport {
 		assertThat(page.json().findValuesAsString("subject")).containsExactly("number 3", "number 2");
 		assertThat(ann.get("/v2/inbox/" + id(inbox) + "/message?limit=2&offset=2").json().findValuesAsString("subject"))
 			.containsExactly("number 1");
+		assertThat(ann.get("/v2/inbox/" + id(inbox)).json().get("messageCount").asLong()).isEqualTo(3);
 		assertThat(ann.delete("/v2/inbox/" + id(inbox) + "/message").status()).isEqualTo(204);
 		assertThat(ann.get("/v2/inbox/" + id(inbox) + "/message").header("X-Total-Count")).isEqualTo("0");
+		assertThat(ann.get("/v2/inbox/" + id(inbox)).json().get("messageCount").asLong()).isZero();
+	}
+
+	@Test
+	void deletingAnInboxOrItsDomainDeletesItsMail() throws Exception {
+		ApiClient ann = newAccount("ann");
+		JsonNode domain = validatedDomain(ann, uniqueDomain());
+		String name = domain.get("name").asString();
+		JsonNode first = createInbox(ann, "first@" + name);
+		JsonNode second = createInbox(ann, "second@" + name);
+		for (String to : new String[] { "first@" + name, "second@" + name }) {
+			MimeMessage message = new MimeMessage(session());
+			message.setFrom("a@elsewhere.test");
+			message.setRecipients(RecipientType.TO, to);
+			message.setText("to be deleted");
+			Transport.send(message);
+		}
+		assertThat(storedMessages(id(first))).isEqualTo(1);
+		assertThat(ann.delete("/v2/inbox/" + id(first)).status()).isEqualTo(204);
+		assertThat(storedMessages(id(first))).isZero();
+		assertThat(storedMessages(id(second))).isEqualTo(1);
+		assertThat(ann.delete("/v2/domain/" + id(domain)).status()).isEqualTo(204);
+		assertThat(storedMessages(id(second))).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_message_raw r LEFT JOIN inbox_message m ON m.id = r.message_id "
+				+ "WHERE m.id IS NULL").query(Long.class).single()).isZero();
+	}
+
+	private long storedMessages(String inboxId) {
+		return jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE inbox_id = ?").param(java.util.UUID.fromString(inboxId))
+			.query(Long.class).single();
 	}
 
 	@Test
