@@ -1,6 +1,5 @@
 package io.petstore.inbox;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -63,10 +62,6 @@ class ApiKeyRepository {
 
 	void deleteAll(Tenant tenant) {
 		jdbc.sql("DELETE FROM inbox_api_key WHERE tenant_id = ?").param(tenant.id()).update();
-	}
-
-	static Instant now() {
-		return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 	}
 
 }

@@ -54,7 +54,7 @@ class ApiKeys {
 		byte[] random = new byte[24];
 		RANDOM.nextBytes(random);
 		String secret = "ibx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		ApiKey key = new ApiKey(InboxIds.newId(), label, secret.substring(0, 12), ApiKeyRepository.now(), null);
+		ApiKey key = new ApiKey(InboxIds.newId(), label, secret.substring(0, 12), InboxIds.now(), null);
 		keys.insert(owner, key, hash(secret));
 		return key.withKey(secret);
 	}

@@ -39,7 +39,7 @@ class Domains {
 		String name = Addresses.domain(requestedName);
 		refuseTaken(owner, name);
 		Domain domain = new Domain(InboxIds.newId(), name, newTxtValue(), DomainStatus.MISSING_VALIDATION, false,
-				ApiKeyRepository.now(), null, owner.ownerId());
+				InboxIds.now(), null, owner.ownerId());
 		try {
 			domains.insert(owner, domain);
 		}
@@ -125,7 +125,7 @@ class Domains {
 			default -> throw unvalidated("dns_error", "Could not check " + domain.name() + ": " + answer.detail());
 		}
 		Domain validated = new Domain(domain.id(), domain.name(), expected, DomainStatus.VALIDATED, true, domain.createdAt(),
-				ApiKeyRepository.now(), domain.ownerId());
+				InboxIds.now(), domain.ownerId());
 		if (!save(owner, domain, validated)) {
 			throw InboxErrors.conflict("Domain " + domain.name() + " changed during the check; read it and validate again");
 		}

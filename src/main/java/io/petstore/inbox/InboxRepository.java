@@ -61,7 +61,7 @@ class InboxRepository {
 			return false;
 		}
 		// the inbox row's lock first, as delivery takes it: no message lands between the two deletes
-		jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(id).query(UUID.class).list();
+		lock(jdbc, id);
 		jdbc.sql("DELETE FROM inbox_message WHERE inbox_id = ?").param(id).update();
 		return jdbc.sql("DELETE FROM inbox_inbox WHERE id = ?").param(id).update() == 1;
 	}
@@ -78,6 +78,14 @@ class InboxRepository {
 				+ "WHERE d.tenant_id = ? AND d.owner_id = ?)")
 			.params(owner.tenant().id(), owner.ownerId())
 			.update();
+	}
+
+	/**
+	 * Locks the inbox's row for the rest of the transaction: delivery, counting and deletion of its
+	 * messages take turns on it. False when there is no such inbox.
+	 */
+	static boolean lock(JdbcClient jdbc, UUID inboxId) {
+		return !jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(inboxId).query(UUID.class).list().isEmpty();
 	}
 
 	/** Inboxes that take mail for this address now: in every tenant, on a validated, active domain. */

@@ -35,7 +35,7 @@ class Inboxes {
 		if (!domain.active()) {
 			throw InboxErrors.of(HttpStatus.CONFLICT, "domain_inactive", "Domain " + domainName + " is not active");
 		}
-		Inbox inbox = new Inbox(InboxIds.newId(), address, domain.id(), ApiKeyRepository.now(), 0);
+		Inbox inbox = new Inbox(InboxIds.newId(), address, domain.id(), InboxIds.now(), 0);
 		try {
 			inboxes.insert(owner.tenant(), inbox);
 		}

@@ -33,7 +33,7 @@ class Mailbox {
 		int delivered = 0;
 		for (UUID inboxId : inboxIds) {
 			MessageSummary summary = new MessageSummary(InboxIds.newId(), inboxId, sender, envelope.from(), envelope.subject(),
-					ApiKeyRepository.now(), raw.length);
+					InboxIds.now(), raw.length);
 			if (messages.insert(summary, raw)) {
 				delivered++;
 			}

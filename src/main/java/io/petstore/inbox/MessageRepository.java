@@ -31,7 +31,7 @@ class MessageRepository {
 	 */
 	@Transactional
 	boolean insert(MessageSummary message, byte[] raw) {
-		if (jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(message.inboxId()).query(UUID.class).list().isEmpty()) {
+		if (!InboxRepository.lock(jdbc, message.inboxId())) {
 			return false;
 		}
 		jdbc.sql("INSERT INTO inbox_message (id, inbox_id, received_at, envelope_from, from_header, subject, size_bytes) "
@@ -83,7 +83,7 @@ class MessageRepository {
 
 	@Transactional
 	int deleteAll(UUID inboxId) {
-		jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(inboxId).query(UUID.class).list();
+		InboxRepository.lock(jdbc, inboxId);
 		int deleted = jdbc.sql("DELETE FROM inbox_message WHERE inbox_id = ?").param(inboxId).update();
 		jdbc.sql("UPDATE inbox_inbox SET message_count = 0 WHERE id = ?").param(inboxId).update();
 		return deleted;

@@ -125,9 +125,7 @@ public class UserService {
 
 	/** Whether the password matches the stored hash of that user. */
 	public boolean checkPassword(Tenant tenant, String username, String password) {
-		return password != null && users.findByUsername(tenant, username, false)
-			.map(user -> user.password() != null && passwords.matches(password, user.password()))
-			.orElse(false);
+		return authenticate(tenant, username, password).isPresent();
 	}
 
 	/** Replaces all of the tenant's users with the given ones, whose password fields hold hashes. */
