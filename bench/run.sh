@@ -64,7 +64,8 @@ now_ms() { date +%s%3N; }
 start_server() {
   (cd "$OUT" && exec "$JAVA" "${CACHE_USE[@]}" "${JVM_OPTS[@]}" -jar app/petstore.jar --server.port="$PORT" \
     --petstore.data-dir="$OUT/data" --petstore.rate-limit.requests=1000000000 \
-    --petstore.inbox.smtp.port="$SMTP_PORT" --petstore.inbox.dns.resolver="127.0.0.1:$DNS_PORT" >"$OUT/server.log" 2>&1) &
+    --petstore.inbox.smtp.port="$SMTP_PORT" --petstore.inbox.dns.resolver="127.0.0.1:$DNS_PORT" \
+    --petstore.admin.password=bench-admin-password >"$OUT/server.log" 2>&1) &
   SERVER_PID=$!
 }
 rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -78,6 +79,11 @@ wait_200() {
 
 # Start-up time, measured on a second start (the first one creates and seeds the database).
 start_server; wait_200; kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+# Between the two: 100,000 rows each of pets, users, orders and payments in one tenant, for the
+# Admin API's dashboard (H2's RunScript on the stopped server's database file).
+ADMIN_TENANT=00000000-0000-0000-0000-00000000ad00
+"$JAVA" -cp "$(ls "$OUT"/app/lib/h2-*.jar)" org.h2.tools.RunScript -url "jdbc:h2:file:$OUT/data/petstore" -user sa \
+  -script bench/admin_data.sql
 T0=$(now_ms); start_server; wait_200; T1=$(now_ms)
 START_MS=$((T1 - T0))
 SERVER_JAVA_PID=$(pgrep -f "server.port=$PORT" | head -1)
@@ -146,6 +152,14 @@ export API_KEY
 python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$WARMUP" 8 >/dev/null
 warm "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua
 
+# The Admin API on the tenant with 100,000 rows per table: the configured administrator signs in.
+ADMIN_TOKEN=$(curl -s -H 'Content-Type: application/json' -H "X-Tenant-ID: $ADMIN_TENANT" "$S/v1/auth/tokens" \
+  -d '{"username":"admin","password":"bench-admin-password"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+export ADMIN_TOKEN ADMIN_TENANT
+YEAR_AGO=$(date -u -d '-365 days' +%F)
+warm "$S/v1/admin/dashboard/stats" bench/admin.lua; warm "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua
+warm "$S/v1/admin/users?q=user12&status=ACTIVE" bench/admin.lua
+
 echo "measuring (${DURATION}s each, $CONNS connections unless noted, $THREADS wrk threads)"
 R_V1_GET=$(measure "$S/v1/pets/$MAX")
 R_V1_LIST=$(measure "$S/v1/pets?limit=20")
@@ -158,6 +172,11 @@ measure "$S/v1/orders" bench/post_v1_order.lua >/dev/null  # warm-up, on the fir
 python3 bench/available_pet_ids.py 127.0.0.1 "$PORT" "$PET_IDS" >/dev/null
 DURATION=$DURATION_SAVED
 R_V1_ORDER=$(measure "$S/v1/orders" bench/post_v1_order.lua)
+
+R_DASH=$(measure "$S/v1/admin/dashboard/stats" bench/admin.lua)
+R_DASH_YEAR=$(measure "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua)
+R_DASH_ONE=$(measure "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua 1)
+R_ADMIN_USERS=$(measure "$S/v1/admin/users?q=user12&status=ACTIVE" bench/admin.lua)
 
 R_SMTP=$(python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$DURATION" 8)
 R_INBOX=$(measure "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua)
@@ -188,6 +207,10 @@ $(row "POST /v1/pets (bearer token)" "$R_V1_POST")
 $(row "POST /v1/orders (a fresh pet each)" "$R_V1_ORDER")
 $(row "SMTP: 2 KiB messages to one inbox, 8 sessions (msgs/s)" "$R_SMTP")
 $(row "GET /v2/inbox/{id}/message?limit=20 (api_key)" "$R_INBOX")
+$(row "GET /v1/admin/dashboard/stats (30 days; 100k rows per table)" "$R_DASH")
+$(row "GET /v1/admin/dashboard/stats (366 days; 100k rows per table)" "$R_DASH_YEAR")
+$(row "GET /v1/admin/dashboard/stats (366 days), 1 connection" "$R_DASH_ONE")
+$(row "GET /v1/admin/users?q=user12&status=ACTIVE (100k users)" "$R_ADMIN_USERS")
 
 - start to first 200 (second start, existing database): **${START_MS} ms**
 - RSS after start: **${RSS_START} MiB**; after load: **${RSS_LOAD} MiB**
@@ -220,6 +243,11 @@ The inbox figures: \`bench/smtp_load.py\` keeps 8 SMTP sessions sending a 2 KiB 
 inbox (python's smtplib on the same cores, so it is also the client's speed); its latency is one
 MAIL FROM..DATA transaction. The listing is read with a user's api_key (one SHA-256 and two indexed
 reads to authenticate) from an inbox holding every message the SMTP run delivered.
+
+The Admin API figures run on a tenant that \`bench/admin_data.sql\` fills with 100,000 pets,
+users, orders and payments (spread over a year) while the server is stopped between its two
+starts; every dashboard request counts all of them (statuses, species) and the range's days and
+revenue, with the administrator's token (which is checked against its account on every request).
 
 Targets (issue 2): GET one pet >= 0.8x the ceiling; POST >= 10,000 req/s with zero errors;
 findByStatus p99 < 10 ms; start <= 2 s; RSS <= 250 MiB after load.

@@ -81,7 +81,9 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 		}));
 		assertThat(operations).containsExactlyInAnyOrder("listPets", "createPet", "searchPets", "getPet", "updatePet", "deletePet",
 				"uploadPetPhoto", "getPetImage", "getInventory", "getStoreInventory", "createOrder", "getOrder", "deleteOrder",
-				"createOrderPayment", "createUser", "getUserById", "updateUser", "deleteUser", "createToken");
+				"createOrderPayment", "createUser", "getUserById", "updateUser", "deleteUser", "createToken", "getDashboardStats",
+				"listUsers", "getUserDetails", "updateUserStatus", "updateUserRole", "listAllOrders", "forceCancelOrder", "listAuditLogs",
+				"getAuditLog");
 		assertThat(new io.petstore.support.ApiClient(base(), null, null).get("/v1/openapi.yaml").body()).startsWith("openapi: 3.1.0");
 	}
 

@@ -79,6 +79,49 @@ class RestartTest {
 			var again = new ApiClient(base(a), null, tenant).withToken(token)
 				.postJson("/v1/orders", "{\"petId\":\"019b4132-70aa-764f-b315-e2803d882a24\"}");
 			assertThat(again.status()).isEqualTo(409);
+
+			// an administrator on A suspends the user: B refuses the user's token at once
+			var signIn = new ApiClient(base(a), null, tenant).postJson("/v1/auth/tokens",
+					"{\"username\":\"admin\",\"password\":\"Admin-Pass-123\"}");
+			ApiClient admin = new ApiClient(base(a), null, tenant).withToken(signIn.json().get("token").asString());
+			var suspended = admin.send("PATCH", "/v1/admin/users/" + registered.json().get("id").asString() + "/status",
+					"application/json", "{\"status\":\"SUSPENDED\"}");
+			assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+			assertThat(onB.get("/v1/users/" + registered.json().get("id").asString()).status()).isEqualTo(401);
+		}
+	}
+
+	/** The audit log and a suspension are in the database; the administrator's password follows the configuration. */
+	@Test
+	void adminStateSurvivesARestartAndThePasswordFollowsTheConfiguration() {
+		String url = TestDatabase.newDatabaseUrl("restart_admin");
+		UUID tenant = UUID.randomUUID();
+		String userToken;
+		String userId;
+		try (ConfigurableApplicationContext first = start(url, "--petstore.admin.password=first-password")) {
+			ApiClient api = new ApiClient(base(first), null, tenant);
+			var registered = api.postJson("/v1/users", "{\"username\":\"flagged\",\"firstName\":\"F\",\"lastName\":\"G\","
+					+ "\"email\":\"f@example.com\",\"password\":\"SecurePass123!\"}");
+			userToken = registered.json().get("token").asString();
+			userId = registered.json().get("id").asString();
+			var signIn = api.postJson("/v1/auth/tokens", "{\"username\":\"admin\",\"password\":\"first-password\"}");
+			assertThat(signIn.status()).isEqualTo(200);
+			var suspended = new ApiClient(base(first), null, tenant).withToken(signIn.json().get("token").asString())
+				.send("PATCH", "/v1/admin/users/" + userId + "/status", "application/json", "{\"status\":\"SUSPENDED\"}");
+			assertThat(suspended.status()).isEqualTo(200);
+		}
+		try (ConfigurableApplicationContext second = start(url, "--petstore.admin.password=second-password")) {
+			ApiClient api = new ApiClient(base(second), null, tenant);
+			assertThat(api.postJson("/v1/auth/tokens", "{\"username\":\"admin\",\"password\":\"first-password\"}").status())
+				.isEqualTo(401);
+			var signIn = api.postJson("/v1/auth/tokens", "{\"username\":\"admin\",\"password\":\"second-password\"}");
+			assertThat(signIn.status()).isEqualTo(200);
+			ApiClient admin = new ApiClient(base(second), null, tenant).withToken(signIn.json().get("token").asString());
+			assertThat(admin.get("/v1/admin/users/" + userId).json().get("status").asString()).isEqualTo("SUSPENDED");
+			assertThat(new ApiClient(base(second), null, tenant).withToken(userToken).get("/v1/users/" + userId).status())
+				.isEqualTo(401);
+			var log = admin.get("/v1/admin/audit-logs?action=USER_STATUS_CHANGED&entityId=" + userId).json();
+			assertThat(log.get("pagination").get("totalItems").asLong()).isEqualTo(1);
 		}
 	}
 

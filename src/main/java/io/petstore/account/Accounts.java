@@ -11,27 +11,41 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Caller;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.FieldIssue;
 import io.petstore.v1.Ids;
 import io.petstore.v1.ProblemException;
 
-/** Registration, profile changes and password checks for the users of the Modern API. */
+/**
+ * Registration, profile changes and password checks for the users of the Modern API. Every change
+ * is audited ({@code USERS}) in its transaction.
+ */
 @Service
 @Transactional
 public class Accounts {
 
+	static final String ENTITY = "USERS";
+
 	/** Argon2id with Spring Security's recommended parameters (16 MiB, 2 iterations). */
-	private final PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	static final PasswordEncoder PASSWORDS = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
+	private final PasswordEncoder passwords = PASSWORDS;
 
 	/** Checked against when the username is unknown, so both failures take as long. */
 	private final String dummyHash = passwords.encode("not-a-password");
 
 	private final UserRepository users;
 
-	Accounts(UserRepository users) {
+	private final AdminAccount admin;
+
+	private final AuditTrail audit;
+
+	Accounts(UserRepository users, AdminAccount admin, AuditTrail audit) {
 		this.users = users;
+		this.admin = admin;
+		this.audit = audit;
 	}
 
 	User register(Tenant tenant, UserInput input) {
@@ -39,18 +53,21 @@ public class Accounts {
 		if (!missing.isEmpty()) {
 			throw ProblemException.invalid(missing);
 		}
+		refuseReservedName(input.username());
 		UUID id = Ids.newId();
 		checkUnique(tenant, input.username(), input.email(), id);
 		Instant now = now();
 		User user = new User(id, input.username().strip(), input.email().strip(), input.firstName().strip(),
 				input.lastName().strip(), input.phone(), input.preferences(), null, now, now);
 		try {
-			users.insert(tenant, user, passwords.encode(input.password()), Role.USER);
+			users.insert(tenant, user, passwords.encode(input.password()), Role.USER, false);
 		}
 		catch (DuplicateKeyException raced) {
 			throw ProblemException.conflict("The username or email is already registered.");
 		}
-		return users.find(tenant, id).orElseThrow().user();
+		UserRepository.Account created = users.find(tenant, id).orElseThrow();
+		audit.record(tenant, "USER_CREATED", ENTITY, id, null, created.forAdmin());
+		return created.user();
 	}
 
 	@Transactional(readOnly = true)
@@ -68,6 +85,9 @@ public class Accounts {
 		}
 		User old = account.user();
 		String username = input.username() == null ? old.username() : input.username().strip();
+		if (!UserRepository.key(username).equals(UserRepository.key(old.username()))) {
+			refuseReservedName(username);
+		}
 		String email = input.email() == null ? old.email() : input.email().strip();
 		checkUnique(caller.tenant(), username, email, id);
 		User changed = new User(id, username, email, input.firstName() == null ? old.firstName() : input.firstName().strip(),
@@ -81,18 +101,33 @@ public class Accounts {
 		catch (DuplicateKeyException raced) {
 			throw ProblemException.conflict("The username or email is already registered.");
 		}
-		return users.find(caller.tenant(), id).orElseThrow().user();
+		UserRepository.Account updated = users.find(caller.tenant(), id).orElseThrow();
+		audit.record(caller.tenant(), "USER_UPDATED", ENTITY, id, account.forAdmin(),
+				input.password() == null ? updated.forAdmin() : new PasswordChanged(updated.forAdmin(), "changed"));
+		return updated.user();
+	}
+
+	/** The audited state after a password change: the profile and a marker (never the password). */
+	record PasswordChanged(@com.fasterxml.jackson.annotation.JsonUnwrapped AdminUser user, String password) {
 	}
 
 	void delete(Caller caller, UUID id) {
-		users.find(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("user", id));
+		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		users.delete(caller.tenant(), id);
+		audit.record(caller.tenant(), "USER_DELETED", ENTITY, id, account.forAdmin(), null);
 	}
 
-	/** The user these credentials belong to; 401 (the same for an unknown name and a wrong password). */
-	User authenticate(Tenant tenant, String username, String password) {
+	/**
+	 * The account these credentials belong to; 401 (the same for an unknown name and a wrong
+	 * password), 403 for a suspended account. The configured administrator is created in the
+	 * tenant on its first sign-in there.
+	 */
+	UserRepository.Account authenticate(Tenant tenant, String username, String password) {
 		UserRepository.Account account = users.findByUsername(tenant, username).orElse(null);
+		if (account == null && admin.isNamed(username) && admin.passwordMatches(password)) {
+			account = createAdmin(tenant);
+		}
 		boolean matches = passwords.matches(password, account == null ? dummyHash : account.passwordHash());
 		if (account == null || !matches) {
 			throw ProblemException.unauthorized("Invalid username or password.");
@@ -100,8 +135,35 @@ public class Accounts {
 		if (account.status() != UserStatus.ACTIVE) {
 			throw ProblemException.forbidden("The account is " + account.status().name().toLowerCase() + ".");
 		}
-		users.recordLogin(tenant, account.user().id());
-		return account.user();
+		Instant now = now();
+		users.recordLogin(tenant, account.user().id(), now);
+		AuditTrail.actingAsUser(account.user().id(), account.user().username());
+		audit.record(tenant, "USER_LOGGED_IN", ENTITY, account.user().id(), java.util.Collections.singletonMap("lastLoginAt",
+				account.lastLoginAt()), java.util.Map.of("lastLoginAt", now));
+		return account;
+	}
+
+	private UserRepository.Account createAdmin(Tenant tenant) {
+		Instant now = now();
+		UUID id = Ids.newId();
+		User user = new User(id, admin.username(), admin.email(), "Petstore", "Administrator", null, null, null, now, now);
+		try {
+			users.insert(tenant, user, admin.passwordHash(), Role.ADMIN, true);
+		}
+		catch (DuplicateKeyException raced) {
+			// a concurrent first sign-in created it (or someone registered its email)
+			throw ProblemException.conflict("The administrator account is being created or its email '" + admin.email()
+					+ "' is taken; try again, or set petstore.admin.email.");
+		}
+		UserRepository.Account created = users.find(tenant, id).orElseThrow();
+		audit.record(tenant, "USER_CREATED", ENTITY, id, null, created.forAdmin());
+		return created;
+	}
+
+	private void refuseReservedName(String username) {
+		if (admin.isNamed(username)) {
+			throw ProblemException.conflict("The username '" + username.strip() + "' is reserved for the administrator.");
+		}
 	}
 
 	private void checkUnique(Tenant tenant, String username, String email, UUID self) {
@@ -113,7 +175,7 @@ public class Accounts {
 		}
 	}
 
-	private static Instant now() {
+	static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 

@@ -49,8 +49,8 @@ class TokenController {
 				throw ProblemException.invalid("scopes", "unknown scope '" + scope + "': use any of " + Scopes.ALL, "invalid_enum");
 			}
 		}
-		User user = accounts.authenticate(tenant, request.username(), request.password());
-		return tokens.issue(user.id(), user.username(), tenant, scopes);
+		UserRepository.Account account = accounts.authenticate(tenant, request.username(), request.password());
+		return tokens.issue(account.user().id(), account.user().username(), tenant, scopes, account.tokenEpoch());
 	}
 
 }

@@ -52,7 +52,7 @@ class UserController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Registration> createUser(Tenant tenant, @Valid @RequestBody UserInput input) {
 		User user = accounts.register(tenant, input);
-		IssuedToken token = tokens.issue(user.id(), user.username(), tenant, Scopes.ALL);
+		IssuedToken token = tokens.issue(user.id(), user.username(), tenant, Scopes.ALL, 0);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(user.id()).toUri();
 		return ResponseEntity.created(location).body(new Registration(user, token.token(), token.expiresAt()));
 	}

@@ -18,11 +18,21 @@ import io.petstore.tenancy.Tenant;
 @Repository
 class UserRepository {
 
-	record Account(User user, String passwordHash, Role role, UserStatus status) {
+	record Account(User user, String passwordHash, Role role, UserStatus status, int tokenEpoch, boolean bootstrap,
+			Instant lastLoginAt) {
+
+		AdminUser forAdmin() {
+			return new AdminUser(user, role, status, lastLoginAt);
+		}
+
+	}
+
+	/** What a token check needs to know about its user. */
+	record TokenState(UserStatus status, int tokenEpoch) {
 	}
 
 	private static final String COLUMNS = "id, tenant_id, username, email, first_name, last_name, phone, newsletter, notifications, "
-			+ "password_hash, role, status, created_at, updated_at";
+			+ "password_hash, role, status, created_at, updated_at, token_epoch, bootstrap, last_login_at";
 
 	private final JdbcClient jdbc;
 
@@ -30,16 +40,114 @@ class UserRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Tenant tenant, User user, String passwordHash, Role role) {
+	void insert(Tenant tenant, User user, String passwordHash, Role role, boolean bootstrap) {
 		Preferences p = user.preferences();
 		jdbc.sql("INSERT INTO account_user (id, tenant_id, username, username_key, email, email_key, first_name, last_name, phone, "
-				+ "newsletter, notifications, password_hash, role, status, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "newsletter, notifications, password_hash, role, status, created_at, updated_at, bootstrap) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(user.id(), tenant.id(), user.username(), key(user.username()), user.email(), key(user.email()),
 					user.firstName(), user.lastName(), user.phone(), p == null ? null : p.newsletter(),
 					p == null ? null : p.notifications(), passwordHash, role.name(), UserStatus.ACTIVE.name(),
-					time(user.createdAt()), time(user.updatedAt()))
+					time(user.createdAt()), time(user.updatedAt()), bootstrap)
 			.update();
+	}
+
+	/** Sets the status; leaving ACTIVE moves the token epoch on, so every token issued before stops working. */
+	void changeStatus(Tenant tenant, UUID id, UserStatus status, Instant at) {
+		jdbc.sql("UPDATE account_user SET status = ?, updated_at = ?, "
+				+ "token_epoch = CASE WHEN ? = 'ACTIVE' THEN token_epoch ELSE token_epoch + 1 END WHERE tenant_id = ? AND id = ?")
+			.params(status.name(), time(at), status.name(), tenant.id(), id)
+			.update();
+	}
+
+	void changeRole(Tenant tenant, UUID id, Role role, Instant at) {
+		jdbc.sql("UPDATE account_user SET role = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")
+			.params(role.name(), time(at), tenant.id(), id)
+			.update();
+	}
+
+	Optional<TokenState> tokenState(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT status, token_epoch FROM account_user WHERE tenant_id = ? AND id = ?")
+			.params(tenant.id(), id)
+			.query((rs, row) -> new TokenState(UserStatus.valueOf(rs.getString(1)), rs.getInt(2)))
+			.optional();
+	}
+
+	/** The configured administrator's password, in every tenant it has signed in to. */
+	int updateBootstrapPassword(String username, String passwordHash) {
+		return jdbc.sql("UPDATE account_user SET password_hash = ? WHERE bootstrap = TRUE AND username_key = ?")
+			.params(passwordHash, key(username))
+			.update();
+	}
+
+	long count(Tenant tenant, UserFilter filter) {
+		java.util.List<Object> params = new java.util.ArrayList<>();
+		return jdbc.sql("SELECT COUNT(*) FROM account_user WHERE " + where(tenant, filter, params))
+			.params(params).query(Long.class).single();
+	}
+
+	/** Newest first. */
+	java.util.List<Account> find(Tenant tenant, UserFilter filter, int offset, int limit) {
+		java.util.List<Object> params = new java.util.ArrayList<>();
+		String where = where(tenant, filter, params);
+		params.add(offset);
+		params.add(limit);
+		return jdbc.sql("SELECT " + COLUMNS + " FROM account_user WHERE " + where
+				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+			.params(params).query(UserRepository::map).list();
+	}
+
+	private static String where(Tenant tenant, UserFilter filter, java.util.List<Object> params) {
+		StringBuilder where = new StringBuilder("tenant_id = ?");
+		params.add(tenant.id());
+		if (filter.status() != null) {
+			where.append(" AND status = ?");
+			params.add(filter.status().name());
+		}
+		if (filter.role() != null) {
+			where.append(" AND role = ?");
+			params.add(filter.role().name());
+		}
+		if (filter.createdFrom() != null) {
+			where.append(" AND created_at >= ?");
+			params.add(time(filter.createdFrom()));
+		}
+		if (filter.createdTo() != null) {
+			where.append(" AND created_at < ?");
+			params.add(time(filter.createdTo()));
+		}
+		if (filter.search() != null) {
+			// username_key and email_key are lower case; the pattern's own wildcards are matched literally
+			String pattern = "%" + key(filter.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			where.append(" AND (username_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\')");
+			params.add(pattern);
+			params.add(pattern);
+		}
+		return where.toString();
+	}
+
+	/** Users per status (every status present, 0 when none). */
+	java.util.Map<UserStatus, Long> countByStatus(Tenant tenant) {
+		java.util.Map<UserStatus, Long> counts = new java.util.EnumMap<>(UserStatus.class);
+		for (UserStatus status : UserStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("SELECT status, COUNT(*) AS n FROM account_user WHERE tenant_id = ? GROUP BY status")
+			.param(tenant.id())
+			.query((rs, row) -> counts.put(UserStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
+	/** New users per UTC day (epoch day to count) in [from, to). */
+	java.util.Map<Long, Long> countNewPerDay(Tenant tenant, Instant from, Instant to) {
+		java.util.Map<Long, Long> counts = new java.util.TreeMap<>();
+		jdbc.sql("SELECT FLOOR(EXTRACT(EPOCH FROM created_at) / 86400) AS d, COUNT(*) AS n FROM account_user "
+				+ "WHERE tenant_id = ? AND created_at >= ? AND created_at < ? GROUP BY FLOOR(EXTRACT(EPOCH FROM created_at) / 86400)")
+			.params(tenant.id(), time(from), time(to))
+			.query((rs, row) -> counts.put(rs.getLong("d"), rs.getLong("n")))
+			.list();
+		return counts;
 	}
 
 	void update(Tenant tenant, User user, String passwordHash) {
@@ -76,9 +184,9 @@ class UserRepository {
 			.params(tenant.id(), key(email), except).query(Long.class).single() > 0;
 	}
 
-	void recordLogin(Tenant tenant, UUID id) {
+	void recordLogin(Tenant tenant, UUID id, Instant at) {
 		jdbc.sql("UPDATE account_user SET last_login_at = ? WHERE tenant_id = ? AND id = ?")
-			.params(OffsetDateTime.now(ZoneOffset.UTC), tenant.id(), id).update();
+			.params(time(at), tenant.id(), id).update();
 	}
 
 	boolean delete(Tenant tenant, UUID id) {
@@ -107,8 +215,10 @@ class UserRepository {
 				Tenant.SHARED.id().equals(tenantId) ? null : tenantId,
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+		OffsetDateTime lastLogin = rs.getObject("last_login_at", OffsetDateTime.class);
 		return new Account(user, rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-				UserStatus.valueOf(rs.getString("status")));
+				UserStatus.valueOf(rs.getString("status")), rs.getInt("token_epoch"), rs.getBoolean("bootstrap"),
+				lastLogin == null ? null : lastLogin.toInstant());
 	}
 
 }

@@ -12,6 +12,16 @@ import io.petstore.v1.ProblemException;
  */
 public record Caller(UUID userId, String username, Tenant tenant, Set<String> scopes) {
 
+	/** The caller whose verified token authenticated the current request, if any. */
+	public static java.util.Optional<Caller> current() {
+		org.springframework.security.core.Authentication authentication = org.springframework.security.core.context.SecurityContextHolder
+			.getContext().getAuthentication();
+		if (authentication instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken token) {
+			return java.util.Optional.of(CallerArgumentResolver.from(token.getToken()));
+		}
+		return java.util.Optional.empty();
+	}
+
 	public boolean hasScope(String scope) {
 		return scopes.contains(scope);
 	}

@@ -22,9 +22,12 @@ public class TokenService {
 
 	static final String ISSUER = "petstore";
 
-	static final String TENANT_CLAIM = "tid";
+	public static final String TENANT_CLAIM = "tid";
 
-	static final String USERNAME_CLAIM = "username";
+	public static final String USERNAME_CLAIM = "username";
+
+	/** The user's token epoch when the token was issued (see {@code account}: suspension moves it on). */
+	public static final String EPOCH_CLAIM = "tev";
 
 	private final JwtEncoder encoder;
 
@@ -35,7 +38,11 @@ public class TokenService {
 		this.lifetime = lifetime;
 	}
 
-	public IssuedToken issue(UUID userId, String username, Tenant tenant, Collection<String> scopes) {
+	/**
+	 * A token for the user.
+	 * @param epoch the user's current token epoch: the token stops working once the epoch moves on
+	 */
+	public IssuedToken issue(UUID userId, String username, Tenant tenant, Collection<String> scopes, int epoch) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(lifetime);
 		JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -47,6 +54,7 @@ public class TokenService {
 			.claim(USERNAME_CLAIM, username)
 			.claim(TENANT_CLAIM, tenant.id().toString())
 			.claim("scope", String.join(" ", scopes))
+			.claim(EPOCH_CLAIM, epoch)
 			.build();
 		String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
 			.getTokenValue();

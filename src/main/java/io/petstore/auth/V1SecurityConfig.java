@@ -31,6 +31,7 @@ import io.petstore.v1.Problems;
  * and login are public; every write needs a bearer token with the operation's scope; orders and
  * user accounts are personal (their owner only, checked in the modules). With
  * {@code petstore.v1.strict-auth=true} the inventory reads need a token too, as the spec declares.
+ * The Admin API ({@code /v1/admin/**}) needs a token; the admin module checks the role.
  * Other paths (the classic API, documents, UI) are not touched by this chain.
  */
 @Configuration(proxyBeanMethods = false)
@@ -72,7 +73,9 @@ class V1SecurityConfig {
 					.requestMatchers(HttpMethod.DELETE, "/v1/users/*").hasAuthority(SCOPE + Scopes.WRITE_USER)
 					.requestMatchers(HttpMethod.POST, "/v1/orders", "/v1/orders/*/payment").hasAuthority(SCOPE + Scopes.WRITE_ORDERS)
 					.requestMatchers(HttpMethod.GET, "/v1/orders/*").hasAuthority(SCOPE + Scopes.READ_ORDERS)
-					.requestMatchers(HttpMethod.DELETE, "/v1/orders/*").hasAuthority(SCOPE + Scopes.WRITE_ORDERS);
+					.requestMatchers(HttpMethod.DELETE, "/v1/orders/*").hasAuthority(SCOPE + Scopes.WRITE_ORDERS)
+					// the Admin API: a token here, the ADMIN role checked by the admin module (403)
+					.requestMatchers("/v1/admin/**").authenticated();
 				if (strict) {
 					authorize.requestMatchers(HttpMethod.GET, "/v1/inventories", "/v1/inventory").authenticated();
 				}

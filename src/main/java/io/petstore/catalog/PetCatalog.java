@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
@@ -25,10 +26,15 @@ import io.petstore.v1.ProblemException;
 @Transactional
 public class PetCatalog {
 
+	static final String ENTITY = "PETS";
+
 	private final PetRepository pets;
 
-	PetCatalog(PetRepository pets) {
+	private final AuditTrail audit;
+
+	PetCatalog(PetRepository pets, AuditTrail audit) {
 		this.pets = pets;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -47,7 +53,9 @@ public class PetCatalog {
 		Instant now = now();
 		Pet pet = toPet(Ids.newId(), input, now, now);
 		pets.insert(tenant, pet);
-		return pets.find(tenant, pet.id()).orElseThrow();
+		Pet created = pets.find(tenant, pet.id()).orElseThrow();
+		audit.record(tenant, "PET_CREATED", ENTITY, created.id(), null, created);
+		return created;
 	}
 
 	public Pet replace(Tenant tenant, UUID id, PetInput input) {
@@ -57,13 +65,17 @@ public class PetCatalog {
 			pet = withPhotos(pet, existing.photos());
 		}
 		pets.update(tenant, pet);
-		return pets.find(tenant, id).orElseThrow();
+		Pet replaced = pets.find(tenant, id).orElseThrow();
+		audit.record(tenant, "PET_UPDATED", ENTITY, id, existing, replaced);
+		return replaced;
 	}
 
 	public void delete(Tenant tenant, UUID id) {
-		if (!pets.delete(tenant, id)) {
+		Pet existing = pets.find(tenant, id).orElse(null);
+		if (existing == null || !pets.delete(tenant, id)) {
 			throw ProblemException.notFound("pet", id);
 		}
+		audit.record(tenant, "PET_DELETED", ENTITY, id, existing, null);
 	}
 
 	/** Appends a photo URL to the pet. */
@@ -71,6 +83,7 @@ public class PetCatalog {
 		if (!pets.addPhoto(tenant, id, url)) {
 			throw ProblemException.notFound("pet", id);
 		}
+		audit.record(tenant, "PET_PHOTO_ADDED", ENTITY, id, null, Map.of("photoUrl", url));
 	}
 
 	/**
@@ -83,17 +96,33 @@ public class PetCatalog {
 			Pet pet = pets.find(tenant, id).orElseThrow(() -> ProblemException.notFound("pet", id));
 			throw ProblemException.conflict("The pet '" + id + "' is not available (status " + pet.status() + ").");
 		}
+		statusChanged(tenant, id, PetStatus.AVAILABLE, PetStatus.PENDING);
 		return pets.find(tenant, id).orElseThrow();
 	}
 
 	/** PENDING or ADOPTED → AVAILABLE when the order holding the pet is cancelled; no-op otherwise. */
 	public void release(Tenant tenant, UUID id) {
-		pets.changeStatus(tenant, id, EnumSet.of(PetStatus.PENDING, PetStatus.ADOPTED), PetStatus.AVAILABLE);
+		PetStatus before = pets.findStatusForUpdate(tenant, id).orElse(null);
+		if (before != null && pets.changeStatus(tenant, id, EnumSet.of(PetStatus.PENDING, PetStatus.ADOPTED), PetStatus.AVAILABLE)) {
+			statusChanged(tenant, id, before, PetStatus.AVAILABLE);
+		}
 	}
 
 	/** PENDING → ADOPTED when the order holding the pet is paid. */
 	public void adopt(Tenant tenant, UUID id) {
-		pets.changeStatus(tenant, id, EnumSet.of(PetStatus.PENDING), PetStatus.ADOPTED);
+		if (pets.changeStatus(tenant, id, EnumSet.of(PetStatus.PENDING), PetStatus.ADOPTED)) {
+			statusChanged(tenant, id, PetStatus.PENDING, PetStatus.ADOPTED);
+		}
+	}
+
+	private void statusChanged(Tenant tenant, UUID id, PetStatus from, PetStatus to) {
+		audit.record(tenant, "PET_STATUS_CHANGED", ENTITY, id, Map.of("status", from), Map.of("status", to));
+	}
+
+	/** Pets per status and species (every status and species present, 0 when none). */
+	@Transactional(readOnly = true)
+	public Map<PetStatus, Map<Species, Long>> countByStatusAndSpecies(Tenant tenant) {
+		return pets.countByStatusAndSpecies(tenant);
 	}
 
 	@Transactional(readOnly = true)

@@ -133,6 +133,30 @@ class PetRepository {
 		return counts;
 	}
 
+	Map<PetStatus, Map<Species, Long>> countByStatusAndSpecies(Tenant tenant) {
+		Map<PetStatus, Map<Species, Long>> counts = new EnumMap<>(PetStatus.class);
+		for (PetStatus status : PetStatus.values()) {
+			Map<Species, Long> bySpecies = new EnumMap<>(Species.class);
+			for (Species species : Species.values()) {
+				bySpecies.put(species, 0L);
+			}
+			counts.put(status, bySpecies);
+		}
+		jdbc.sql("SELECT species, status, COUNT(*) AS n FROM catalog_pet WHERE tenant_id = ? GROUP BY species, status")
+			.param(tenant.id())
+			.query((rs, row) -> counts.get(PetStatus.valueOf(rs.getString("status")))
+				.put(Species.valueOf(rs.getString("species")), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
+	java.util.Optional<PetStatus> findStatusForUpdate(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT status FROM catalog_pet WHERE tenant_id = ? AND id = ? FOR UPDATE")
+			.params(tenant.id(), id)
+			.query((rs, row) -> PetStatus.valueOf(rs.getString(1)))
+			.optional();
+	}
+
 	Map<Species, Long> countBySpecies(Tenant tenant) {
 		Map<Species, Long> counts = new EnumMap<>(Species.class);
 		for (Species species : Species.values()) {

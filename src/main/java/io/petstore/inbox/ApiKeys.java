@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.classic.ClassicAccounts;
 import io.petstore.tenancy.Tenant;
 
@@ -35,8 +36,13 @@ class ApiKeys {
 
 	private final byte[] demoKey;
 
-	ApiKeys(ApiKeyRepository keys, ClassicAccounts accounts, InboxProperties properties) {
+	private static final String ENTITY = "API_KEYS";
+
+	private final AuditTrail audit;
+
+	ApiKeys(ApiKeyRepository keys, ClassicAccounts accounts, InboxProperties properties, AuditTrail audit) {
 		this.keys = keys;
+		this.audit = audit;
 		this.accounts = accounts;
 		String demo = properties.demoKey();
 		this.demoKey = demo == null || demo.isBlank() ? null : demo.getBytes(StandardCharsets.UTF_8);
@@ -56,6 +62,7 @@ class ApiKeys {
 		String secret = "ibx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		ApiKey key = new ApiKey(InboxIds.newId(), label, secret.substring(0, 12), InboxIds.now(), null);
 		keys.insert(owner, key, hash(secret));
+		audit.record(owner.tenant(), "API_KEY_CREATED", ENTITY, key.id(), null, key);
 		return key.withKey(secret);
 	}
 
@@ -63,10 +70,13 @@ class ApiKeys {
 		return keys.list(owner);
 	}
 
+	@Transactional
 	void revoke(InboxAccount owner, UUID id) {
-		if (!keys.delete(owner, id)) {
+		ApiKey before = keys.list(owner).stream().filter(key -> key.id().equals(id)).findFirst().orElse(null);
+		if (before == null || !keys.delete(owner, id)) {
 			throw InboxErrors.notFound("Key");
 		}
+		audit.record(owner.tenant(), "API_KEY_REVOKED", ENTITY, id, before, null);
 	}
 
 	/**

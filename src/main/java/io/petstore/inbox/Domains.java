@@ -10,6 +10,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.petstore.audit.AuditTrail;
 
 /**
  * Domains of an account. Adding one gives it a random TXT value to publish at the domain's name;
@@ -29,12 +32,21 @@ class Domains {
 
 	private final DnsTxtLookup dns;
 
-	Domains(DomainRepository domains, InboxRepository inboxes, DnsTxtLookup dns) {
+	private static final String ENTITY = "DOMAINS";
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate tx;
+
+	Domains(DomainRepository domains, InboxRepository inboxes, DnsTxtLookup dns, AuditTrail audit, TransactionTemplate tx) {
 		this.domains = domains;
 		this.inboxes = inboxes;
 		this.dns = dns;
+		this.audit = audit;
+		this.tx = tx;
 	}
 
+	@Transactional
 	Domain add(InboxAccount owner, String requestedName) {
 		String name = Addresses.domain(requestedName);
 		refuseTaken(owner, name);
@@ -46,6 +58,7 @@ class Domains {
 		catch (DuplicateKeyException ex) {
 			throw taken(name);
 		}
+		audit.record(owner.tenant(), "DOMAIN_ADDED", ENTITY, domain.id(), null, domain);
 		return domain;
 	}
 
@@ -86,19 +99,23 @@ class Domains {
 			after = new Domain(after.id(), after.name(), after.validate(), after.status(), changes.active(), after.createdAt(),
 					after.validatedAt(), after.ownerId());
 		}
-		if (after != before && !save(owner, before, after)) {
-			throw InboxErrors.conflict("Domain " + before.name() + " changed meanwhile; read it again");
+		if (after != before) {
+			if (!save(owner, before, after)) {
+				throw InboxErrors.conflict("Domain " + before.name() + " changed meanwhile; read it again");
+			}
+			audit.record(owner.tenant(), "DOMAIN_UPDATED", ENTITY, before.id(), before, after);
 		}
 		return after;
 	}
 
 	@Transactional
 	void delete(InboxAccount owner, UUID id) {
-		get(owner, id);
+		Domain before = get(owner, id);
 		inboxes.deleteMessagesInDomain(id);
 		if (!domains.delete(owner, id)) {
 			throw InboxErrors.notFound("Domain");
 		}
+		audit.record(owner.tenant(), "DOMAIN_DELETED", ENTITY, id, before, null);
 	}
 
 	/**
@@ -126,9 +143,12 @@ class Domains {
 		}
 		Domain validated = new Domain(domain.id(), domain.name(), expected, DomainStatus.VALIDATED, true, domain.createdAt(),
 				InboxIds.now(), domain.ownerId());
-		if (!save(owner, domain, validated)) {
-			throw InboxErrors.conflict("Domain " + domain.name() + " changed during the check; read it and validate again");
-		}
+		tx.executeWithoutResult(status -> {
+			if (!save(owner, domain, validated)) {
+				throw InboxErrors.conflict("Domain " + domain.name() + " changed during the check; read it and validate again");
+			}
+			audit.record(owner.tenant(), "DOMAIN_VALIDATED", ENTITY, domain.id(), domain, validated);
+		});
 		return validated;
 	}
 

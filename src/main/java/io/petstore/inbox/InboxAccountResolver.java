@@ -13,6 +13,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.tenancy.Tenant;
 import io.petstore.tenancy.TenantService;
 
@@ -56,8 +57,8 @@ class InboxAccountResolver implements HandlerMethodArgumentResolver, WebMvcConfi
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (password != null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			String[] credentials = basic(authorization.substring(6).trim());
-			return keys.signIn(tenant, credentials[0], credentials[1])
-				.orElseThrow(() -> InboxErrors.unauthorized("Invalid username or password", true));
+			return identified(keys.signIn(tenant, credentials[0], credentials[1])
+				.orElseThrow(() -> InboxErrors.unauthorized("Invalid username or password", true)));
 		}
 		if (!keyAccepted) {
 			throw InboxErrors.unauthorized("Sign in with the user's username and password (HTTP Basic)", true);
@@ -66,9 +67,15 @@ class InboxAccountResolver implements HandlerMethodArgumentResolver, WebMvcConfi
 			throw InboxErrors.unauthorized("The api_key header is required" + (password != null ? " (or HTTP Basic)" : ""),
 					password != null);
 		}
-		return keys.authenticate(tenant, key.trim())
+		return identified(keys.authenticate(tenant, key.trim())
 			.orElseThrow(() -> InboxErrors.unauthorized("The api_key is not valid in this tenant (unknown or revoked)",
-					password != null));
+					password != null)));
+	}
+
+	/** Names the account in the audit records of this request's changes. */
+	private static InboxAccount identified(InboxAccount account) {
+		AuditTrail.actingAs(account.ownerId() == InboxAccount.DEMO_OWNER ? "api-key:demo" : "classic-user:" + account.ownerId());
+		return account;
 	}
 
 	private static String[] basic(String encoded) {

@@ -84,6 +84,12 @@ class InboxRepository {
 	 * Locks the inbox's row for the rest of the transaction: delivery, counting and deletion of its
 	 * messages take turns on it. False when there is no such inbox.
 	 */
+	/** Locks the inbox row; the inbox's tenant, or empty when there is no such inbox. */
+	static java.util.Optional<Tenant> lockForDelivery(JdbcClient jdbc, UUID inboxId) {
+		return jdbc.sql("SELECT tenant_id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(inboxId).query(UUID.class).optional()
+			.map(Tenant::new);
+	}
+
 	static boolean lock(JdbcClient jdbc, UUID inboxId) {
 		return !jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(inboxId).query(UUID.class).list().isEmpty();
 	}

@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.petstore.audit.AuditTrail;
+
 /** Inboxes: addresses on the account's validated, active domains. */
 @Service
 class Inboxes {
@@ -16,11 +18,17 @@ class Inboxes {
 
 	private final DomainRepository domains;
 
-	Inboxes(InboxRepository inboxes, DomainRepository domains) {
+	private static final String ENTITY = "INBOXES";
+
+	private final AuditTrail audit;
+
+	Inboxes(InboxRepository inboxes, DomainRepository domains, AuditTrail audit) {
 		this.inboxes = inboxes;
 		this.domains = domains;
+		this.audit = audit;
 	}
 
+	@Transactional
 	Inbox create(InboxAccount owner, String name) {
 		String address = Addresses.address(name);
 		String domainName = Addresses.domainOf(address);
@@ -42,6 +50,7 @@ class Inboxes {
 		catch (DuplicateKeyException ex) {
 			throw InboxErrors.conflict("Inbox " + address + " already exists");
 		}
+		audit.record(owner.tenant(), "INBOX_CREATED", ENTITY, inbox.id(), null, inbox);
 		return inbox;
 	}
 
@@ -55,9 +64,11 @@ class Inboxes {
 
 	@Transactional
 	void delete(InboxAccount owner, UUID id) {
-		if (!inboxes.delete(owner, id)) {
+		Inbox before = inboxes.find(owner, id).orElse(null);
+		if (before == null || !inboxes.delete(owner, id)) {
 			throw InboxErrors.notFound("Inbox");
 		}
+		audit.record(owner.tenant(), "INBOX_DELETED", ENTITY, id, before, null);
 	}
 
 	/** Inboxes that accept mail for the address now (any tenant); empty for anything else. */

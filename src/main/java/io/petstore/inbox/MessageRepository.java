@@ -26,13 +26,14 @@ class MessageRepository {
 	}
 
 	/**
-	 * Stores the message in its inbox and counts it, under the inbox row's lock; false (nothing
-	 * stored) when the inbox is gone.
+	 * Stores the message in its inbox and counts it, under the inbox row's lock.
+	 * @return the inbox's tenant; empty (nothing stored) when the inbox is gone
 	 */
 	@Transactional
-	boolean insert(MessageSummary message, byte[] raw) {
-		if (!InboxRepository.lock(jdbc, message.inboxId())) {
-			return false;
+	Optional<Tenant> insert(MessageSummary message, byte[] raw) {
+		Optional<Tenant> tenant = InboxRepository.lockForDelivery(jdbc, message.inboxId());
+		if (tenant.isEmpty()) {
+			return tenant;
 		}
 		jdbc.sql("INSERT INTO inbox_message (id, inbox_id, received_at, envelope_from, from_header, subject, size_bytes) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -41,7 +42,7 @@ class MessageRepository {
 			.update();
 		jdbc.sql("INSERT INTO inbox_message_raw (message_id, raw) VALUES (?, ?)").params(message.id(), raw).update();
 		count(message.inboxId(), 1);
-		return true;
+		return tenant;
 	}
 
 	private void count(UUID inboxId, long delta) {

@@ -19,6 +19,9 @@ import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
 
+import io.petstore.audit.AuditOrigin;
+import io.petstore.audit.AuditTrail;
+
 /**
  * The SMTP listener (SubEtha SMTP) on {@code petstore.inbox.smtp.port}: takes mail for existing
  * inboxes on validated, active domains, refusing any other recipient at RCPT time with
@@ -102,7 +105,11 @@ class SmtpListener implements SmartLifecycle {
 
 		private final Set<UUID> targets = new LinkedHashSet<>();
 
+		private final String peer;
+
 		Delivery(MessageContext context) {
+			this.peer = context.getRemoteAddress() instanceof java.net.InetSocketAddress inet ? inet.getAddress().getHostAddress()
+					: String.valueOf(context.getRemoteAddress());
 		}
 
 		@Override
@@ -122,7 +129,9 @@ class SmtpListener implements SmartLifecycle {
 		@Override
 		public String data(InputStream data) throws RejectException, IOException {
 			byte[] raw = read(data, maxSize());
-			int delivered = mailbox.deliver(from, targets, raw);
+			String sender = from == null || from.isEmpty() ? "<>" : from;
+			int delivered = AuditTrail.withOrigin(new AuditOrigin("SMTP", "smtp:" + sender, peer, "DATA"),
+					() -> mailbox.deliver(from, targets, raw));
 			if (delivered == 0) {
 				throw new RejectException(550, "5.1.1 the inboxes were deleted during delivery");
 			}

@@ -3,6 +3,7 @@ package io.petstore.payment;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -46,6 +47,33 @@ class PaymentRepository {
 			.params(tenant.id(), id)
 			.query(this::map)
 			.optional();
+	}
+
+	/** Per currency: the sum and number of payments in [from, to) now in each status, for the dashboard. */
+	java.util.List<Revenue> revenue(Tenant tenant, Instant from, Instant to) {
+		java.util.Map<String, Revenue> byCurrency = new java.util.TreeMap<>();
+		jdbc.sql("SELECT currency, status, COUNT(*) AS n, SUM(amount) AS total FROM payment "
+				+ "WHERE tenant_id = ? AND created_at >= ? AND created_at < ? AND status IN ('SUCCEEDED', 'REFUNDED') "
+				+ "GROUP BY currency, status")
+			.params(tenant.id(), OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.query((rs, row) -> {
+				String currency = rs.getString("currency").trim();
+				Revenue sum = byCurrency.getOrDefault(currency, Revenue.none(currency));
+				BigDecimal total = rs.getBigDecimal("total").setScale(2);
+				byCurrency.put(currency, "SUCCEEDED".equals(rs.getString("status")) ? sum.withPaid(total, rs.getLong("n"))
+						: sum.withRefunded(total, rs.getLong("n")));
+				return currency;
+			})
+			.list();
+		return java.util.List.copyOf(byCurrency.values());
+	}
+
+	java.util.List<Payment> findSucceeded(Tenant tenant, UUID orderId) {
+		return jdbc.sql("SELECT id, order_id, amount, currency, status, source_json, failure_reason, created_at FROM payment "
+				+ "WHERE tenant_id = ? AND order_id = ? AND status = 'SUCCEEDED' FOR UPDATE")
+			.params(tenant.id(), orderId)
+			.query(this::map)
+			.list();
 	}
 
 	int refundSucceeded(Tenant tenant, UUID orderId) {

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -17,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Caller;
 import io.petstore.store.Order;
 import io.petstore.store.OrderStatus;
@@ -44,13 +46,19 @@ public class Payments {
 
 	private final TransactionTemplate tx;
 
+	private static final String ENTITY = "PAYMENTS";
+
 	private final ApplicationEventPublisher events;
 
-	Payments(PaymentRepository payments, Orders orders, TransactionTemplate tx, ApplicationEventPublisher events) {
+	private final AuditTrail audit;
+
+	Payments(PaymentRepository payments, Orders orders, TransactionTemplate tx, ApplicationEventPublisher events,
+			AuditTrail audit) {
 		this.payments = payments;
 		this.orders = orders;
 		this.tx = tx;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	Outcome pay(Caller caller, UUID orderId, PaymentInput input, String idempotencyKey) {
@@ -85,6 +93,8 @@ public class Payments {
 						currency, source, declined == null ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED, declined,
 						Instant.now().truncatedTo(ChronoUnit.MILLIS));
 				payments.insert(caller.tenant(), caller.userId(), payment);
+				audit.record(caller.tenant(), payment.status() == PaymentStatus.SUCCEEDED ? "PAYMENT_SUCCEEDED" : "PAYMENT_FAILED",
+						ENTITY, paymentId, null, payment);
 				if (payment.status() == PaymentStatus.SUCCEEDED) {
 					Order approved = orders.approvePaid(caller.tenant(), orderId, caller.userId().toString());
 					events.publishEvent(new PaymentSucceeded(caller.tenant(), payment, approved));
@@ -126,9 +136,21 @@ public class Payments {
 	/** Marks the payment of a cancelled paid order refunded (same transaction as the cancel). */
 	@EventListener
 	void refundOnCancel(OrderStatusChanged event) {
-		if (event.newStatus() == OrderStatus.CANCELLED && event.previousStatus() == OrderStatus.APPROVED) {
+		if (event.newStatus() == OrderStatus.CANCELLED
+				&& (event.previousStatus() == OrderStatus.APPROVED || event.previousStatus() == OrderStatus.SHIPPED)) {
+			List<Payment> paid = payments.findSucceeded(event.tenant(), event.order().id());
 			payments.refundSucceeded(event.tenant(), event.order().id());
+			for (Payment refunded : paid) {
+				audit.record(event.tenant(), "PAYMENT_REFUNDED", ENTITY, refunded.id(), java.util.Map.of("status", refunded.status()),
+						java.util.Map.of("status", PaymentStatus.REFUNDED));
+			}
 		}
+	}
+
+	/** Per currency, the payments made in [from, to): succeeded (revenue) and since refunded. */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public java.util.List<Revenue> revenue(io.petstore.tenancy.Tenant tenant, Instant from, Instant to) {
+		return payments.revenue(tenant, from, to);
 	}
 
 	@EventListener

@@ -47,6 +47,78 @@ class OrderRepository {
 			.update() == 1;
 	}
 
+	long count(Tenant tenant, OrderFilter filter) {
+		java.util.List<Object> params = new java.util.ArrayList<>();
+		return jdbc.sql("SELECT COUNT(*) FROM store_order WHERE " + where(tenant, filter, params))
+			.params(params).query(Long.class).single();
+	}
+
+	/** Newest first. */
+	java.util.List<Order> find(Tenant tenant, OrderFilter filter, int offset, int limit) {
+		java.util.List<Object> params = new java.util.ArrayList<>();
+		String where = where(tenant, filter, params);
+		params.add(offset);
+		params.add(limit);
+		return jdbc.sql("SELECT " + COLUMNS + " FROM store_order WHERE " + where
+				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+			.params(params).query(OrderRepository::map).list();
+	}
+
+	private static String where(Tenant tenant, OrderFilter filter, java.util.List<Object> params) {
+		StringBuilder where = new StringBuilder("tenant_id = ?");
+		params.add(tenant.id());
+		if (filter.status() != null) {
+			where.append(" AND status = ?");
+			params.add(filter.status().name());
+		}
+		if (filter.userId() != null) {
+			where.append(" AND user_id = ?");
+			params.add(filter.userId());
+		}
+		if (filter.petId() != null) {
+			where.append(" AND pet_id = ?");
+			params.add(filter.petId());
+		}
+		if (filter.createdFrom() != null) {
+			where.append(" AND created_at >= ?");
+			params.add(time(filter.createdFrom()));
+		}
+		if (filter.createdTo() != null) {
+			where.append(" AND created_at < ?");
+			params.add(time(filter.createdTo()));
+		}
+		return where.toString();
+	}
+
+	long countByUser(Tenant tenant, UUID userId) {
+		return jdbc.sql("SELECT COUNT(*) FROM store_order WHERE tenant_id = ? AND user_id = ?")
+			.params(tenant.id(), userId).query(Long.class).single();
+	}
+
+	/** Orders per status (every status present, 0 when none). */
+	java.util.Map<OrderStatus, Long> countByStatus(Tenant tenant) {
+		java.util.Map<OrderStatus, Long> counts = new java.util.EnumMap<>(OrderStatus.class);
+		for (OrderStatus status : OrderStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("SELECT status, COUNT(*) AS n FROM store_order WHERE tenant_id = ? GROUP BY status")
+			.param(tenant.id())
+			.query((rs, row) -> counts.put(OrderStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
+	/** New orders per UTC day (epoch day to count) in [from, to). */
+	java.util.Map<Long, Long> countNewPerDay(Tenant tenant, Instant from, Instant to) {
+		java.util.Map<Long, Long> counts = new java.util.TreeMap<>();
+		jdbc.sql("SELECT FLOOR(EXTRACT(EPOCH FROM created_at) / 86400) AS d, COUNT(*) AS n FROM store_order "
+				+ "WHERE tenant_id = ? AND created_at >= ? AND created_at < ? GROUP BY FLOOR(EXTRACT(EPOCH FROM created_at) / 86400)")
+			.params(tenant.id(), time(from), time(to))
+			.query((rs, row) -> counts.put(rs.getLong("d"), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
 	void deleteAll(Tenant tenant) {
 		jdbc.sql("DELETE FROM store_order WHERE tenant_id = ?").param(tenant.id()).update();
 	}

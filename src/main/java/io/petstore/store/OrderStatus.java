@@ -12,4 +12,7 @@ public enum OrderStatus {
 
 	public static final Set<OrderStatus> CANCELLABLE = Set.of(PLACED, APPROVED);
 
+	/** What an administrator can still cancel (a delivered order cannot be). */
+	public static final Set<OrderStatus> FORCE_CANCELLABLE = Set.of(PLACED, APPROVED, SHIPPED);
+
 }

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Caller;
 import io.petstore.catalog.Pet;
 import io.petstore.catalog.PetCatalog;
@@ -18,7 +19,7 @@ import io.petstore.v1.ProblemException;
 /**
  * Orders: placing one reserves the pet (AVAILABLE → PENDING) in the same transaction, so of many
  * concurrent orders for one pet exactly one is placed and the rest get 409. Payment approves the
- * order (and adopts the pet); cancelling releases the pet.
+ * order (and adopts the pet); cancelling releases the pet. Every change is audited ({@code ORDERS}).
  */
 @Service
 @Transactional
@@ -28,12 +29,17 @@ public class Orders {
 
 	private final PetCatalog catalog;
 
+	static final String ENTITY = "ORDERS";
+
 	private final ApplicationEventPublisher events;
 
-	Orders(OrderRepository orders, PetCatalog catalog, ApplicationEventPublisher events) {
+	private final AuditTrail audit;
+
+	Orders(OrderRepository orders, PetCatalog catalog, ApplicationEventPublisher events, AuditTrail audit) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	Order place(Caller caller, UUID petId, UUID userId) {
@@ -45,7 +51,9 @@ public class Orders {
 		Order order = new Order(Ids.newId(), petId, caller.userId(), OrderStatus.PLACED, pet.price(), pet.currency(), null, now, now);
 		orders.insert(caller.tenant(), order);
 		Order placed = orders.find(caller.tenant(), order.id()).orElseThrow();
-		events.publishEvent(new OrderStatusChanged(caller.tenant(), placed, null, OrderStatus.PLACED, now, caller.userId().toString()));
+		audit.record(caller.tenant(), "ORDER_PLACED", ENTITY, placed.id(), null, placed);
+		events.publishEvent(new OrderStatusChanged(caller.tenant(), placed, null, OrderStatus.PLACED, now, caller.userId().toString(),
+				null));
 		return placed;
 	}
 
@@ -63,8 +71,22 @@ public class Orders {
 		if (!OrderStatus.CANCELLABLE.contains(order.status())) {
 			throw ProblemException.conflict("The order is " + order.status() + "; only PLACED or APPROVED orders can be cancelled.");
 		}
-		transition(caller.tenant(), order, OrderStatus.CANCELLED, caller.userId().toString());
+		transition(caller.tenant(), order, OrderStatus.CANCELLED, caller.userId().toString(), null);
 		catalog.release(caller.tenant(), order.petId());
+	}
+
+	/**
+	 * An administrator's cancel: PLACED, APPROVED or SHIPPED orders (409 otherwise). The pet becomes
+	 * AVAILABLE again and, through the usual {@link OrderStatusChanged} event, a payment is refunded.
+	 */
+	Order forceCancel(Tenant tenant, UUID id, String reason, String changedBy) {
+		Order order = orders.find(tenant, id).orElseThrow(() -> ProblemException.notFound("order", id));
+		if (!OrderStatus.FORCE_CANCELLABLE.contains(order.status())) {
+			throw ProblemException.conflict("The order is " + order.status() + "; only PLACED, APPROVED or SHIPPED orders can be cancelled.");
+		}
+		Order cancelled = transition(tenant, order, OrderStatus.CANCELLED, changedBy, reason);
+		catalog.release(tenant, order.petId());
+		return cancelled;
 	}
 
 	/**
@@ -76,18 +98,27 @@ public class Orders {
 		if (order.status() != OrderStatus.PLACED) {
 			throw ProblemException.conflict("The order is " + order.status() + "; only PLACED orders can be paid.");
 		}
-		Order approved = transition(tenant, order, OrderStatus.APPROVED, changedBy);
+		Order approved = transition(tenant, order, OrderStatus.APPROVED, changedBy, null);
 		catalog.adopt(tenant, order.petId());
 		return approved;
 	}
 
-	private Order transition(Tenant tenant, Order order, OrderStatus to, String changedBy) {
+	private Order transition(Tenant tenant, Order order, OrderStatus to, String changedBy, String reason) {
 		Instant now = now();
 		if (!orders.changeStatus(tenant, order.id(), order.status(), to, now)) {
 			throw ProblemException.conflict("The order changed concurrently; fetch it and try again.");
 		}
 		Order changed = orders.find(tenant, order.id()).orElseThrow();
-		events.publishEvent(new OrderStatusChanged(tenant, changed, order.status(), to, now, changedBy));
+		Object after = changed;
+		if (reason != null) {
+			java.util.Map<String, Object> withReason = new java.util.LinkedHashMap<>();
+			withReason.put("status", changed.status());
+			withReason.put("cancelReason", reason);
+			after = withReason;
+		}
+		audit.record(tenant, "ORDER_" + (to == OrderStatus.CANCELLED ? "CANCELLED" : to.name()), ENTITY, order.id(),
+				reason == null ? order : java.util.Map.of("status", order.status()), after);
+		events.publishEvent(new OrderStatusChanged(tenant, changed, order.status(), to, now, changedBy, reason));
 		return changed;
 	}
 

@@ -71,6 +71,10 @@ public class ApiClient {
 	}
 
 	/** Sends every following request with this bearer token. */
+	public String defaultHeader(String name) {
+		return defaultHeaders.get(name);
+	}
+
 	public ApiClient withToken(String token) {
 		defaultHeaders.put("Authorization", token == null ? null : "Bearer " + token);
 		return this;

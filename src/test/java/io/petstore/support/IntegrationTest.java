@@ -56,6 +56,18 @@ public abstract class IntegrationTest {
 		return "http://localhost:" + port;
 	}
 
+	/** The configured administrator's password (src/test/resources/config/application.properties). */
+	protected static final String ADMIN_PASSWORD = "Admin-Pass-123";
+
+	/** A client on the test's tenant signed in as the configured administrator. */
+	protected ApiClient admin() {
+		Reply reply = api.postJson("/v1/auth/tokens", "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+		if (reply.status() != 200) {
+			throw new AssertionError("admin sign-in failed: " + reply);
+		}
+		return new ApiClient(base(), null, tenant).withModernValidator(modernValidator()).withToken(reply.json().get("token").asString());
+	}
+
 	/** A client on another tenant (null: the shared pool). */
 	protected ApiClient clientFor(UUID otherTenant) {
 		return new ApiClient(base(), classicValidator(), otherTenant).withModernValidator(modernValidator())

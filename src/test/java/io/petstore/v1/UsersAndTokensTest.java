@@ -168,7 +168,11 @@ class UsersAndTokensTest extends ModernApiTest {
 	void deleteRemovesTheAccount() {
 		Account user = register(uniqueName("leaver"));
 		assertThat(as(user).delete("/v1/users/" + user.id()).status()).isEqualTo(204);
-		assertProblem(as(user).get("/v1/users/" + user.id()), 404, "not-found");
+		// the account's tokens end with it
+		Reply gone = as(user).get("/v1/users/" + user.id());
+		assertProblem(gone, 401, "unauthorized");
+		assertThat(gone.json().get("detail").asString()).contains("no longer exists");
+		assertThat(gone.header("WWW-Authenticate")).contains("invalid_token");
 		assertProblem(api.postJson("/v1/auth/tokens", "{\"username\":\"" + user.username() + "\",\"password\":\"SecurePass123!\"}"),
 				401, "unauthorized");
 		// the name is free again

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.classic.IdAssigningSaver;
 import io.petstore.tenancy.Tenant;
 
@@ -18,16 +19,21 @@ import io.petstore.tenancy.Tenant;
 @Service
 public class PetService {
 
+	static final String ENTITY = "CLASSIC_PETS";
+
 	private final PetRepository pets;
 
 	private final PetImageRepository images;
 
 	private final IdAssigningSaver saver;
 
-	PetService(PetRepository pets, PetImageRepository images, IdAssigningSaver saver) {
+	private final AuditTrail audit;
+
+	PetService(PetRepository pets, PetImageRepository images, IdAssigningSaver saver, AuditTrail audit) {
 		this.pets = pets;
 		this.images = images;
 		this.saver = saver;
+		this.audit = audit;
 	}
 
 	public Optional<Pet> find(Tenant tenant, long id) {
@@ -53,11 +59,14 @@ public class PetService {
 	 */
 	public Pet save(Tenant tenant, Pet pet) {
 		return saver.save(pet, pet.hasId(), new IdAssigningSaver.Store<>("classic_pet", tenant, item -> {
+			Pet before = pets.findForUpdate(tenant, item.id()).orElse(null);
 			pets.upsert(tenant, item);
+			audit.record(tenant, before == null ? "PET_CREATED" : "PET_UPDATED", ENTITY, item.id(), before, item);
 			return item;
 		}, (item, id) -> {
 			Pet withId = item.withId(id);
 			pets.insert(tenant, withId);
+			audit.record(tenant, "PET_CREATED", ENTITY, id, null, withId);
 			return withId;
 		}));
 	}
@@ -65,14 +74,24 @@ public class PetService {
 	/** Changes name and/or status (a null leaves the value as it is); false when there is no such pet. */
 	@Transactional
 	public boolean updateNameAndStatus(Tenant tenant, long id, String name, PetStatus status) {
-		return pets.updateNameAndStatus(tenant, id, name, status);
+		Pet before = pets.findForUpdate(tenant, id).orElse(null);
+		if (before == null || !pets.updateNameAndStatus(tenant, id, name, status)) {
+			return false;
+		}
+		audit.record(tenant, "PET_UPDATED", ENTITY, id, before, pets.find(tenant, id).orElse(null));
+		return true;
 	}
 
 	/** Deletes the pet and its uploaded images; false when there is no such pet. */
 	@Transactional
 	public boolean delete(Tenant tenant, long id) {
+		Pet before = pets.findForUpdate(tenant, id).orElse(null);
 		images.deleteByPet(tenant, id);
-		return pets.delete(tenant, id);
+		if (before == null || !pets.delete(tenant, id)) {
+			return false;
+		}
+		audit.record(tenant, "PET_DELETED", ENTITY, id, before, null);
+		return true;
 	}
 
 	/**
@@ -87,6 +106,8 @@ public class PetService {
 		UUID imageId = UUID.randomUUID();
 		images.insert(tenant, new PetImage(imageId, petId, fileName, contentType, content));
 		String url = urlOf.apply(imageId);
+		audit.record(tenant, "PET_IMAGE_UPLOADED", ENTITY, petId, null,
+				java.util.Map.of("imageUrl", url, "fileName", fileName == null ? "" : fileName, "size", content.length));
 		pets.findForUpdate(tenant, petId).ifPresent(pet -> {
 			List<String> urls = new ArrayList<>(pet.photoUrls());
 			urls.add(url);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.classic.IdAssigningSaver;
 import io.petstore.classic.pet.PetService;
 import io.petstore.tenancy.Tenant;
@@ -19,12 +20,17 @@ public class OrderService {
 
 	private final PetService pets;
 
+	private static final String ENTITY = "CLASSIC_ORDERS";
+
 	private final IdAssigningSaver saver;
 
-	OrderService(OrderRepository orders, PetService pets, IdAssigningSaver saver) {
+	private final AuditTrail audit;
+
+	OrderService(OrderRepository orders, PetService pets, IdAssigningSaver saver, AuditTrail audit) {
 		this.orders = orders;
 		this.pets = pets;
 		this.saver = saver;
+		this.audit = audit;
 	}
 
 	public Map<String, Long> inventory(Tenant tenant) {
@@ -37,18 +43,26 @@ public class OrderService {
 
 	public Order save(Tenant tenant, Order order) {
 		return saver.save(order, order.hasId(), new IdAssigningSaver.Store<>("classic_order", tenant, item -> {
+			Order before = orders.find(tenant, item.id()).orElse(null);
 			orders.upsert(tenant, item);
+			audit.record(tenant, before == null ? "ORDER_PLACED" : "ORDER_UPDATED", ENTITY, item.id(), before, item);
 			return item;
 		}, (item, id) -> {
 			Order withId = item.withId(id);
 			orders.insert(tenant, withId);
+			audit.record(tenant, "ORDER_PLACED", ENTITY, id, null, withId);
 			return withId;
 		}));
 	}
 
 	@Transactional
 	public boolean delete(Tenant tenant, long id) {
-		return orders.delete(tenant, id);
+		Order before = orders.find(tenant, id).orElse(null);
+		if (before == null || !orders.delete(tenant, id)) {
+			return false;
+		}
+		audit.record(tenant, "ORDER_DELETED", ENTITY, id, before, null);
+		return true;
 	}
 
 	@Transactional

@@ -32,6 +32,16 @@ class UserRepository {
 			.optional();
 	}
 
+	/** The stored user with this id (locked), {@code password} holding the hash. */
+	Optional<User> findById(Tenant tenant, long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM classic_user WHERE tenant_id = ? AND id = ? FOR UPDATE")
+			.params(tenant.id(), id)
+			.query((rs, row) -> new User(rs.getLong("id"), rs.getString("username"), rs.getString("first_name"),
+					rs.getString("last_name"), rs.getString("email"), rs.getString("password_hash"), rs.getString("phone"),
+					rs.getInt("user_status")))
+			.optional();
+	}
+
 	/** Replaces the user with this id or creates it (a null password keeps the stored hash). */
 	void upsert(Tenant tenant, User user) {
 		int updated = jdbc.sql("UPDATE classic_user SET username = ?, first_name = ?, last_name = ?, email = ?, "

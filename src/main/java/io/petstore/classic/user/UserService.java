@@ -9,6 +9,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.petstore.audit.AuditTrail;
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
 import io.petstore.classic.ClassicUserDeleted;
@@ -29,13 +30,19 @@ public class UserService {
 
 	private final IdAssigningSaver saver;
 
+	private static final String ENTITY = "CLASSIC_USERS";
+
 	private final ApplicationEventPublisher events;
 
-	UserService(UserRepository users, PasswordEncoder passwords, IdAssigningSaver saver, ApplicationEventPublisher events) {
+	private final AuditTrail audit;
+
+	UserService(UserRepository users, PasswordEncoder passwords, IdAssigningSaver saver, ApplicationEventPublisher events,
+			AuditTrail audit) {
 		this.users = users;
 		this.passwords = passwords;
 		this.saver = saver;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	public Optional<User> find(Tenant tenant, String username) {
@@ -53,12 +60,16 @@ public class UserService {
 					return null;
 				}
 				users.upsert(tenant, hashed.withId(existing.get().id()));
+				audit.record(tenant, "USER_UPDATED", ENTITY, existing.get().id(), existing.get(), hashed.withId(existing.get().id()));
 				return existing.get().id();
 			}
 			if (existing.isPresent() && !existing.get().id().equals(hashed.id())) {
 				users.deleteByUsername(tenant, hashed.username());
+				audit.record(tenant, "USER_DELETED", ENTITY, existing.get().id(), existing.get(), null);
 			}
+			User replaced = users.findById(tenant, hashed.id()).orElse(null);
 			users.upsert(tenant, hashed);
+			audit.record(tenant, replaced == null ? "USER_CREATED" : "USER_UPDATED", ENTITY, hashed.id(), replaced, hashed);
 			return hashed.id();
 		});
 		if (id != null) {
@@ -70,6 +81,7 @@ public class UserService {
 		}, (item, newId) -> {
 			User withId = item.withId(newId);
 			users.insert(tenant, withId);
+			audit.record(tenant, "USER_CREATED", ENTITY, newId, null, withId);
 			return withId;
 		})).id();
 	}
@@ -95,6 +107,7 @@ public class UserService {
 		User updated = hashPassword(new User(existing.id(), newName, changes.firstName(), changes.lastName(), changes.email(),
 				changes.password(), changes.phone(), changes.userStatus()));
 		users.upsert(tenant, updated);
+		audit.record(tenant, "USER_UPDATED", ENTITY, existing.id(), existing, updated);
 		return existing.id();
 	}
 
@@ -105,6 +118,7 @@ public class UserService {
 		if (existing.isEmpty() || !users.deleteByUsername(tenant, username)) {
 			return false;
 		}
+		audit.record(tenant, "USER_DELETED", ENTITY, existing.get().id(), existing.get(), null);
 		events.publishEvent(new ClassicUserDeleted(tenant, existing.get().id()));
 		return true;
 	}

@@ -1,0 +1,110 @@
+package io.petstore.account;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.petstore.audit.AuditTrail;
+import io.petstore.auth.Caller;
+import io.petstore.tenancy.Tenant;
+import io.petstore.v1.PageRequest;
+import io.petstore.v1.PageResult;
+import io.petstore.v1.ProblemException;
+
+/**
+ * What administrators do with accounts: check that a caller is one, list and read users, suspend
+ * and reactivate them, grant and take the ADMIN role, count them. Changes are audited.
+ */
+@Service
+@Transactional
+public class AccountAdmin {
+
+	private final UserRepository users;
+
+	private final AuditTrail audit;
+
+	AccountAdmin(UserRepository users, AuditTrail audit) {
+		this.users = users;
+		this.audit = audit;
+	}
+
+	/** Refuses (403) unless the caller's account has the ADMIN role now. */
+	@Transactional(readOnly = true)
+	public void requireAdmin(Caller caller) {
+		boolean admin = users.find(caller.tenant(), caller.userId())
+			.map(account -> account.role() == Role.ADMIN && account.status() == UserStatus.ACTIVE)
+			.orElse(false);
+		if (!admin) {
+			throw ProblemException.forbidden("This operation requires the ADMIN role.");
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<AdminUser> find(Tenant tenant, UserFilter filter, PageRequest page) {
+		long total = users.count(tenant, filter);
+		List<AdminUser> data = total <= page.offset() ? List.of()
+				: users.find(tenant, filter, page.offset(), page.limit()).stream().map(UserRepository.Account::forAdmin).toList();
+		return PageResult.of(data, page, total);
+	}
+
+	@Transactional(readOnly = true)
+	public AdminUser get(Tenant tenant, UUID id) {
+		return account(tenant, id).forAdmin();
+	}
+
+	/**
+	 * Sets a user's status. Leaving ACTIVE ends every token the user holds at once (and sign-in is
+	 * refused); an administrator cannot suspend themself.
+	 */
+	public AdminUser changeStatus(Caller admin, UUID id, UserStatus status, String reason) {
+		UserRepository.Account account = account(admin.tenant(), id);
+		if (account.status() == status) {
+			return account.forAdmin();
+		}
+		if (id.equals(admin.userId())) {
+			throw ProblemException.conflict("Administrators cannot change their own status.");
+		}
+		users.changeStatus(admin.tenant(), id, status, Accounts.now());
+		AdminUser changed = account(admin.tenant(), id).forAdmin();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("status", status);
+		after.put("statusReason", reason);
+		audit.record(admin.tenant(), "USER_STATUS_CHANGED", Accounts.ENTITY, id, Map.of("status", account.status()), after);
+		return changed;
+	}
+
+	/** Grants or takes the ADMIN role; an administrator cannot take their own. */
+	public AdminUser changeRole(Caller admin, UUID id, Role role) {
+		UserRepository.Account account = account(admin.tenant(), id);
+		if (account.role() == role) {
+			return account.forAdmin();
+		}
+		if (id.equals(admin.userId())) {
+			throw ProblemException.conflict("Administrators cannot change their own role.");
+		}
+		users.changeRole(admin.tenant(), id, role, Accounts.now());
+		AdminUser changed = account(admin.tenant(), id).forAdmin();
+		audit.record(admin.tenant(), "USER_ROLE_CHANGED", Accounts.ENTITY, id, account.forAdmin(), changed);
+		return changed;
+	}
+
+	/** Users per status, and new users per UTC day in [from, to). */
+	@Transactional(readOnly = true)
+	public UserStats stats(Tenant tenant, Instant from, Instant to) {
+		Map<UserStatus, Long> byStatus = users.countByStatus(tenant);
+		Map<LocalDate, Long> perDay = new LinkedHashMap<>();
+		users.countNewPerDay(tenant, from, to).forEach((day, n) -> perDay.put(LocalDate.ofEpochDay(day), n));
+		return new UserStats(byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus, perDay);
+	}
+
+	private UserRepository.Account account(Tenant tenant, UUID id) {
+		return users.find(tenant, id).orElseThrow(() -> ProblemException.notFound("user", id));
+	}
+
+}

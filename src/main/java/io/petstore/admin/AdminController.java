@@ -1,0 +1,168 @@
+package io.petstore.admin;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.petstore.account.AccountAdmin;
+import io.petstore.account.AdminUser;
+import io.petstore.account.Role;
+import io.petstore.account.UserFilter;
+import io.petstore.account.UserStatus;
+import io.petstore.audit.AuditFilter;
+import io.petstore.audit.AuditLog;
+import io.petstore.audit.AuditLogs;
+import io.petstore.auth.Caller;
+import io.petstore.store.Order;
+import io.petstore.store.OrderAdmin;
+import io.petstore.store.OrderFilter;
+import io.petstore.store.OrderStatus;
+import io.petstore.v1.Ids;
+import io.petstore.v1.PageRequest;
+import io.petstore.v1.PageResult;
+import io.petstore.v1.StrictJson;
+
+/**
+ * {@code /v1/admin}: getDashboardStats, listUsers, getUserDetails, updateUserStatus,
+ * updateUserRole, listAllOrders, forceCancelOrder, listAuditLogs, getAuditLog. Each first checks
+ * that the caller is an administrator now.
+ */
+@RestController
+@RequestMapping(path = "/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+class AdminController {
+
+	@StrictJson
+	record StatusChange(@NotNull UserStatus status, @Size(max = 500) String reason) {
+	}
+
+	@StrictJson
+	record RoleChange(@NotNull Role role) {
+	}
+
+	@StrictJson
+	record ForceCancel(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	/** A user with the number of orders they placed. */
+	record AdminUserDetails(@JsonUnwrapped AdminUser user, long orderCount) {
+	}
+
+	private final AccountAdmin accounts;
+
+	private final OrderAdmin orders;
+
+	private final AuditLogs auditLogs;
+
+	private final Dashboard dashboard;
+
+	AdminController(AccountAdmin accounts, OrderAdmin orders, AuditLogs auditLogs, Dashboard dashboard) {
+		this.accounts = accounts;
+		this.orders = orders;
+		this.auditLogs = auditLogs;
+		this.dashboard = dashboard;
+	}
+
+	@GetMapping("/dashboard/stats")
+	DashboardStats getDashboardStats(Caller caller, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		accounts.requireAdmin(caller);
+		return dashboard.stats(caller.tenant(), AdminParams.date("from", from), AdminParams.date("to", to));
+	}
+
+	@GetMapping("/users")
+	PageResult<AdminUser> listUsers(Caller caller, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String role, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+		accounts.requireAdmin(caller);
+		Instant from = AdminParams.instant("createdFrom", createdFrom);
+		Instant to = AdminParams.instant("createdTo", createdTo);
+		AdminParams.ordered("createdFrom", from, "createdTo", to);
+		UserFilter filter = new UserFilter(AdminParams.enumValue("status", status, UserStatus.class),
+				AdminParams.enumValue("role", role, Role.class), AdminParams.text("q", q, 100), from, to);
+		return accounts.find(caller.tenant(), filter, PageRequest.of(page, limit));
+	}
+
+	@GetMapping("/users/{id}")
+	AdminUserDetails getUserDetails(Caller caller, @PathVariable String id) {
+		accounts.requireAdmin(caller);
+		UUID userId = Ids.parse(id, "id");
+		AdminUser user = accounts.get(caller.tenant(), userId);
+		return new AdminUserDetails(user, orders.countByUser(caller.tenant(), userId));
+	}
+
+	@PatchMapping(path = "/users/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+	AdminUser updateUserStatus(Caller caller, @PathVariable String id, @Valid @RequestBody StatusChange change) {
+		accounts.requireAdmin(caller);
+		return accounts.changeStatus(caller, Ids.parse(id, "id"), change.status(), change.reason());
+	}
+
+	@PatchMapping(path = "/users/{id}/role", consumes = MediaType.APPLICATION_JSON_VALUE)
+	AdminUser updateUserRole(Caller caller, @PathVariable String id, @Valid @RequestBody RoleChange change) {
+		accounts.requireAdmin(caller);
+		return accounts.changeRole(caller, Ids.parse(id, "id"), change.role());
+	}
+
+	@GetMapping("/orders")
+	PageResult<Order> listAllOrders(Caller caller, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String userId, @RequestParam(required = false) String petId,
+			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+		accounts.requireAdmin(caller);
+		Instant from = AdminParams.instant("createdFrom", createdFrom);
+		Instant to = AdminParams.instant("createdTo", createdTo);
+		AdminParams.ordered("createdFrom", from, "createdTo", to);
+		OrderFilter filter = new OrderFilter(AdminParams.enumValue("status", status, OrderStatus.class),
+				AdminParams.uuid("userId", userId), AdminParams.uuid("petId", petId), from, to);
+		return orders.find(caller.tenant(), filter, PageRequest.of(page, limit));
+	}
+
+	@PostMapping(path = "/orders/{id}/force-cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Order forceCancelOrder(Caller caller, @PathVariable String id, @Valid @RequestBody ForceCancel request) {
+		accounts.requireAdmin(caller);
+		return orders.forceCancel(caller, Ids.parse(id, "id"), request.reason().strip());
+	}
+
+	@GetMapping("/audit-logs")
+	PageResult<AuditLog> listAuditLogs(Caller caller, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
+			@RequestParam(required = false) String userId, @RequestParam(required = false) String createdFrom,
+			@RequestParam(required = false) String createdTo, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer limit) {
+		accounts.requireAdmin(caller);
+		Instant from = AdminParams.instant("createdFrom", createdFrom);
+		Instant to = AdminParams.instant("createdTo", createdTo);
+		AdminParams.ordered("createdFrom", from, "createdTo", to);
+		AuditFilter filter = new AuditFilter(upper(AdminParams.text("action", action, 64)),
+				upper(AdminParams.text("entityType", entityType, 64)), AdminParams.text("entityId", entityId, 255),
+				AdminParams.uuid("userId", userId), from, to);
+		return auditLogs.find(caller.tenant(), filter, PageRequest.of(page, limit));
+	}
+
+	@GetMapping("/audit-logs/{id}")
+	AuditLog getAuditLog(Caller caller, @PathVariable String id) {
+		accounts.requireAdmin(caller);
+		return auditLogs.get(caller.tenant(), Ids.parse(id, "id"));
+	}
+
+	private static String upper(String value) {
+		return value == null ? null : value.toUpperCase(java.util.Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.petstore.admin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.petstore.v1.Ids;
+import io.petstore.v1.ProblemException;
+
+/** Query parameters of the Admin API, checked: a bad value is a 400 that names the parameter. */
+final class AdminParams {
+
+	private AdminParams() {
+	}
+
+	static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.badRequest("Invalid value for parameter '" + name + "'. Must be one of: "
+					+ String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ".");
+		}
+	}
+
+	static UUID uuid(String name, String value) {
+		return value == null || value.isBlank() ? null : Ids.parse(value.strip(), name);
+	}
+
+	/** An RFC 3339 date-time, or a date (its start, UTC). */
+	static Instant instant(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		try {
+			return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+					: OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw ProblemException.badRequest("Invalid value for parameter '" + name
+					+ "': must be a date (2026-11-23) or an RFC 3339 date-time (2026-11-23T10:00:00Z).");
+		}
+	}
+
+	static LocalDate date(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw ProblemException.badRequest("Invalid value for parameter '" + name + "': must be a date such as 2026-11-23.");
+		}
+	}
+
+	static void ordered(String fromName, Instant from, String toName, Instant to) {
+		if (from != null && to != null && !from.isBefore(to)) {
+			throw ProblemException.badRequest("Invalid range: '" + fromName + "' must be before '" + toName + "'.");
+		}
+	}
+
+	static String text(String name, String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (value.length() > max) {
+			throw ProblemException.badRequest("Invalid value for parameter '" + name + "': at most " + max + " characters.");
+		}
+		return value.strip();
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.petstore.audit;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.petstore.tenancy.Tenant;
+import io.petstore.v1.PageRequest;
+import io.petstore.v1.PageResult;
+import io.petstore.v1.ProblemException;
+
+/** Reads the audit log (the Admin API's audit-log operations). There is no way to change it. */
+@Service
+@Transactional(readOnly = true)
+public class AuditLogs {
+
+	private final AuditLogRepository log;
+
+	AuditLogs(AuditLogRepository log) {
+		this.log = log;
+	}
+
+	/** Newest first. */
+	public PageResult<AuditLog> find(Tenant tenant, AuditFilter filter, PageRequest page) {
+		long total = log.count(tenant, filter);
+		List<AuditLog> data = total <= page.offset() ? List.of() : log.find(tenant, filter, page.offset(), page.limit());
+		return PageResult.of(data, page, total);
+	}
+
+	public AuditLog get(Tenant tenant, UUID id) {
+		return log.find(tenant, id).orElseThrow(() -> ProblemException.notFound("audit log", id));
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.petstore.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.petstore.auth.Caller;
+import io.petstore.tenancy.Tenant;
+import io.petstore.v1.PageRequest;
+import io.petstore.v1.PageResult;
+
+/** What administrators do with orders: list every order, cancel one by force, count them. */
+@Service
+@Transactional
+public class OrderAdmin {
+
+	private final OrderRepository orders;
+
+	private final Orders rules;
+
+	OrderAdmin(OrderRepository orders, Orders rules) {
+		this.orders = orders;
+		this.rules = rules;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<Order> find(Tenant tenant, OrderFilter filter, PageRequest page) {
+		long total = orders.count(tenant, filter);
+		List<Order> data = total <= page.offset() ? List.of() : orders.find(tenant, filter, page.offset(), page.limit());
+		return PageResult.of(data, page, total);
+	}
+
+	/** Cancels any PLACED, APPROVED or SHIPPED order: the pet is released and a payment refunded. */
+	public Order forceCancel(Caller admin, UUID id, String reason) {
+		return rules.forceCancel(admin.tenant(), id, reason, admin.userId().toString());
+	}
+
+	@Transactional(readOnly = true)
+	public long countByUser(Tenant tenant, UUID userId) {
+		return orders.countByUser(tenant, userId);
+	}
+
+	/** Orders per status, and new orders per UTC day in [from, to). */
+	@Transactional(readOnly = true)
+	public OrderStats stats(Tenant tenant, Instant from, Instant to) {
+		Map<OrderStatus, Long> byStatus = orders.countByStatus(tenant);
+		Map<LocalDate, Long> perDay = new LinkedHashMap<>();
+		orders.countNewPerDay(tenant, from, to).forEach((day, n) -> perDay.put(LocalDate.ofEpochDay(day), n));
+		return new OrderStats(byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus, perDay);
+	}
+
+}
