@@ -62,7 +62,7 @@ fi
 
 now_ms() { date +%s%3N; }
 start_server() {
-  (cd "$OUT" && exec "$JAVA" "${CACHE_USE[@]}" "${JVM_OPTS[@]}" -jar app/petstore.jar --server.port="$PORT" \
+  (cd "$OUT" && exec "$JAVA" "${CACHE_USE[@]}" "${JVM_OPTS[@]}" -jar app/petstore.jar --server.port="$PORT" "$@" \
     --petstore.data-dir="$OUT/data" --petstore.rate-limit.requests=1000000000 \
     --petstore.inbox.smtp.port="$SMTP_PORT" --petstore.inbox.dns.resolver="127.0.0.1:$DNS_PORT" \
     --petstore.admin.password=bench-admin-password >"$OUT/server.log" 2>&1) &
@@ -114,9 +114,9 @@ nginx -c "$OUT/nginx.conf" -p "$OUT"
 measure() {
   local url=$1 script=${2:-} conns=${3:-$CONNS} out
   if [ -n "$script" ]; then
-    out=$(wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency -s "$script" "$url")
+    out=$(wrk -t"$(( conns < THREADS ? conns : THREADS ))" -c"$conns" -d"${DURATION}s" --latency -s "$script" "$url")
   else
-    out=$(wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "$url")
+    out=$(wrk -t"$(( conns < THREADS ? conns : THREADS ))" -c"$conns" -d"${DURATION}s" --latency "$url")
   fi
   echo "$out" >>"$OUT/wrk.log"
   local rps p50 p99 non2xx sockerr
@@ -152,13 +152,6 @@ export API_KEY
 python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$WARMUP" 8 >/dev/null
 warm "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua
 
-# The Admin API on the tenant with 100,000 rows per table: the configured administrator signs in.
-ADMIN_TOKEN=$(curl -s -H 'Content-Type: application/json' -H "X-Tenant-ID: $ADMIN_TENANT" "$S/v1/auth/tokens" \
-  -d '{"username":"admin","password":"bench-admin-password"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
-export ADMIN_TOKEN ADMIN_TENANT
-YEAR_AGO=$(date -u -d '-365 days' +%F)
-warm "$S/v1/admin/dashboard/stats" bench/admin.lua; warm "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua
-warm "$S/v1/admin/users?q=user12&status=ACTIVE" bench/admin.lua
 
 echo "measuring (${DURATION}s each, $CONNS connections unless noted, $THREADS wrk threads)"
 R_V1_GET=$(measure "$S/v1/pets/$MAX")
@@ -173,11 +166,6 @@ python3 bench/available_pet_ids.py 127.0.0.1 "$PORT" "$PET_IDS" >/dev/null
 DURATION=$DURATION_SAVED
 R_V1_ORDER=$(measure "$S/v1/orders" bench/post_v1_order.lua)
 
-R_DASH=$(measure "$S/v1/admin/dashboard/stats" bench/admin.lua)
-R_DASH_YEAR=$(measure "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua)
-R_DASH_ONE=$(measure "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua 1)
-R_ADMIN_USERS=$(measure "$S/v1/admin/users?q=user12&status=ACTIVE" bench/admin.lua)
-
 R_SMTP=$(python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$DURATION" 8)
 R_INBOX=$(measure "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua)
 
@@ -188,6 +176,24 @@ R_STATUS4=$(measure "$S/v2/pet/findByStatus?status=available" "" 4)
 R_INV=$(measure "$S/v2/store/inventory")
 R_POST=$(measure "$S/v2/pet" bench/post_pet.lua)
 RSS_LOAD=$(rss_mib "$SERVER_JAVA_PID")
+
+# The Admin API on the tenant with 100,000 rows per table. H2 keeps the last result of a query per
+# connection and answers a repeat from it while the tables are unchanged; a benchmark repeating
+# one request would only measure that. So this server runs with OPTIMIZE_REUSE_RESULTS=FALSE:
+# every request counts the rows again, as it does when orders keep coming in.
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+start_server "--spring.datasource.url=jdbc:h2:file:$OUT/data/petstore;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE"
+wait_200
+ADMIN_TOKEN=$(curl -s -H 'Content-Type: application/json' -H "X-Tenant-ID: $ADMIN_TENANT" "$S/v1/auth/tokens" \
+  -d '{"username":"admin","password":"bench-admin-password"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+export ADMIN_TOKEN ADMIN_TENANT
+YEAR_AGO=$(date -u -d '-365 days' +%F)
+warm "$S/v1/admin/dashboard/stats" bench/admin.lua; warm "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua
+warm "$S/v1/admin/users?q=user12&status=ACTIVE" bench/admin.lua
+R_DASH=$(measure "$S/v1/admin/dashboard/stats" bench/admin.lua)
+R_DASH_YEAR=$(measure "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua)
+R_DASH_ONE=$(measure "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua 1)
+R_ADMIN_USERS=$(measure "$S/v1/admin/users?q=user12&status=ACTIVE" bench/admin.lua)
 
 CEIL=$(echo "$R_NGINX" | awk '{print $1}')
 row() { echo "$2" | awk -v n="$1" -v c="$CEIL" '{printf "| %s | %.0f | %s | %s | %d | %.2f |\n", n, $1, $2, $3, $4, $1 / c}'; }
@@ -248,6 +254,9 @@ The Admin API figures run on a tenant that \`bench/admin_data.sql\` fills with 1
 users, orders and payments (spread over a year) while the server is stopped between its two
 starts; every dashboard request counts all of them (statuses, species) and the range's days and
 revenue, with the administrator's token (which is checked against its account on every request).
+They are measured last, on a restarted server whose H2 does not reuse the previous result of a
+repeated query (\`OPTIMIZE_REUSE_RESULTS=FALSE\`): otherwise identical requests would be answered
+from that result and the figures would not show the counting.
 
 Targets (issue 2): GET one pet >= 0.8x the ceiling; POST >= 10,000 req/s with zero errors;
 findByStatus p99 < 10 ms; start <= 2 s; RSS <= 250 MiB after load.

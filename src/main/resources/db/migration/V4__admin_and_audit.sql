@@ -13,7 +13,7 @@ CREATE INDEX store_order_created ON store_order (tenant_id, created_at);
 CREATE INDEX store_order_status ON store_order (tenant_id, status, created_at);
 
 -- payment: revenue over a date range
-CREATE INDEX payment_created ON payment (tenant_id, created_at, status);
+CREATE INDEX payment_created ON payment (tenant_id, created_at, status, currency, amount);
 
 -- audit: one row per changed entity, written in the transaction of the change; never updated or
 -- deleted by the application (a tenant reset keeps it). Ids are UUIDv7, so id order is time order.

@@ -99,7 +99,7 @@ public class AccountAdmin {
 	public UserStats stats(Tenant tenant, Instant from, Instant to) {
 		Map<UserStatus, Long> byStatus = users.countByStatus(tenant);
 		Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-		users.countNewPerDay(tenant, from, to).forEach((day, n) -> perDay.put(LocalDate.ofEpochDay(day), n));
+		users.countNewPerDay(tenant, from, to).forEach(perDay::put);
 		return new UserStats(byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus, perDay);
 	}
 

@@ -51,7 +51,7 @@ public class OrderAdmin {
 	public OrderStats stats(Tenant tenant, Instant from, Instant to) {
 		Map<OrderStatus, Long> byStatus = orders.countByStatus(tenant);
 		Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-		orders.countNewPerDay(tenant, from, to).forEach((day, n) -> perDay.put(LocalDate.ofEpochDay(day), n));
+		orders.countNewPerDay(tenant, from, to).forEach(perDay::put);
 		return new OrderStats(byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus, perDay);
 	}
 

@@ -108,13 +108,13 @@ class OrderRepository {
 		return counts;
 	}
 
-	/** New orders per UTC day (epoch day to count) in [from, to). */
-	java.util.Map<Long, Long> countNewPerDay(Tenant tenant, Instant from, Instant to) {
-		java.util.Map<Long, Long> counts = new java.util.TreeMap<>();
-		jdbc.sql("SELECT FLOOR(EXTRACT(EPOCH FROM created_at) / 86400) AS d, COUNT(*) AS n FROM store_order "
-				+ "WHERE tenant_id = ? AND created_at >= ? AND created_at < ? GROUP BY FLOOR(EXTRACT(EPOCH FROM created_at) / 86400)")
+	/** New orders per UTC day in [from, to). */
+	java.util.Map<java.time.LocalDate, Long> countNewPerDay(Tenant tenant, Instant from, Instant to) {
+		java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
+		jdbc.sql("SELECT CAST(created_at AT TIME ZONE 'UTC' AS DATE) AS d, COUNT(*) AS n FROM store_order "
+				+ "WHERE tenant_id = ? AND created_at >= ? AND created_at < ? GROUP BY CAST(created_at AT TIME ZONE 'UTC' AS DATE)")
 			.params(tenant.id(), time(from), time(to))
-			.query((rs, row) -> counts.put(rs.getLong("d"), rs.getLong("n")))
+			.query((rs, row) -> counts.put(rs.getObject("d", java.time.LocalDate.class), rs.getLong("n")))
 			.list();
 		return counts;
 	}

@@ -125,6 +125,35 @@ class AuditLogTest extends ModernApiTest {
 	}
 
 	@Test
+	void recordsUploadsAndFailedPayments() throws Exception {
+		Account user = register(uniqueName("uploader"));
+		String pet = createPet(as(user), "Pic", "30.00");
+		io.petstore.support.Multipart photo = new io.petstore.support.Multipart().file("file", "p.png", "image/png",
+				PetsApiTest.image("png"));
+		Reply uploaded = as(user).send("POST", "/v1/pets/" + pet + "/images", photo.contentType(),
+				java.net.http.HttpRequest.BodyPublishers.ofByteArray(photo.bytes()));
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		io.petstore.support.Multipart file = new io.petstore.support.Multipart().file("file", "a.txt", "text/plain",
+				"hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(api.send("POST", "/v2/pet/1/uploadImage", file.contentType(),
+				java.net.http.HttpRequest.BodyPublishers.ofByteArray(file.bytes())).status()).isEqualTo(200);
+		String order = placeOrder(as(user), pet).get("id").asString();
+		Reply declined = as(user).postJson("/v1/orders/" + order + "/payment",
+				"{\"amount\":\"30.00\",\"currency\":\"USD\",\"source\":" + CARD.replace("4242424242424242", "4000000000000002") + "}");
+		assertThat(declined.json().get("status").asString()).isEqualTo("FAILED");
+
+		ApiClient admin = admin();
+		JsonNode photoAdded = only(admin, "action=PET_PHOTO_ADDED&entityId=" + pet);
+		assertThat(photoAdded.get("changes").get("photoUrl").get("after").asString()).contains("/v1/pets/" + pet + "/images/");
+		JsonNode image = only(admin, "entityType=CLASSIC_PETS&action=PET_IMAGE_UPLOADED&entityId=1");
+		assertThat(image.get("changes").get("fileName").get("after").asString()).isEqualTo("a.txt");
+		JsonNode failed = only(admin, "action=PAYMENT_FAILED&entityId=" + declined.json().get("id").asString());
+		assertThat(failed.get("changes").get("failureReason").get("after").asString()).isEqualTo("card_declined");
+		assertThat(failed.toString()).doesNotContain("4000000000000002");
+		assertThat(admin.get("/v1/admin/audit-logs?action=ORDER_APPROVED").json().get("data")).isEmpty();
+	}
+
+	@Test
 	void recordsClassicApiChanges() {
 		assertThat(api.postJson("/v2/pet", "{\"id\":777001,\"name\":\"doggie\",\"photoUrls\":[],\"status\":\"available\"}").status())
 			.isEqualTo(200);
