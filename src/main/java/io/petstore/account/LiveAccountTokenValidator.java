@@ -38,7 +38,15 @@ class LiveAccountTokenValidator implements OAuth2TokenValidator<Jwt> {
 		catch (RuntimeException notAUserToken) {
 			return failure("The token does not name a user and tenant.");
 		}
-		UserRepository.TokenState state = users.tokenState(tenant, userId).orElse(null);
+		UserRepository.TokenState state;
+		try {
+			state = users.tokenState(tenant, userId).orElse(null);
+		}
+		catch (org.springframework.dao.DataAccessException busy) {
+			// not the token's fault: the entry point answers 503, not 401
+			throw new org.springframework.security.authentication.AuthenticationServiceException(
+					"The account could not be checked now; try again", busy);
+		}
 		if (state == null) {
 			return failure("The account no longer exists.");
 		}

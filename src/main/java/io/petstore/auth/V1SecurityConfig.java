@@ -47,6 +47,12 @@ class V1SecurityConfig {
 		BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
 		// the same answers whether the token is bad (resource server) or absent (exception handling)
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			if (ex instanceof org.springframework.security.authentication.AuthenticationServiceException) {
+				// the token could not be checked (the database is busy or down): try again, not a bad token
+				response.setHeader("Retry-After", "1");
+				writeProblem(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+				return;
+			}
 			challenge.commence(request, response, ex);
 			writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, describe(request, ex));
 		};

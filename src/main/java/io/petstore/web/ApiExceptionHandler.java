@@ -134,7 +134,13 @@ class ApiExceptionHandler {
 		return write(request, HttpStatus.BAD_REQUEST, "A value is too long or conflicts with stored data");
 	}
 
-	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class, TransientDataAccessException.class })
+	/**
+	 * Locks, timeouts, and no free database connection (every connection busy with slow work): the
+	 * request may succeed later, so 503 with Retry-After.
+	 */
+	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class, TransientDataAccessException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.jdbc.CannotGetJdbcConnectionException.class })
 	ResponseEntity<Object> busy(HttpServletRequest request, Exception ex) {
 		log.warn("database busy: {}", ex.getMessage());
 		ResponseEntity<Object> response = write(request, HttpStatus.SERVICE_UNAVAILABLE, "The store is busy; try again");
