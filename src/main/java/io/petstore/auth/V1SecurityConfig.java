@@ -20,6 +20,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -89,7 +91,16 @@ class V1SecurityConfig {
 			})
 			.oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> { })
 				.authenticationEntryPoint(unauthorized)
-				.accessDeniedHandler(forbidden))
+				.accessDeniedHandler(forbidden)
+				// the filter's default failure handler rethrows AuthenticationServiceException (a 500);
+				// the entry point answers it with 503 instead
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(unauthorized::commence);
+						return filter;
+					}
+				}))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
 		return http.build();
 	}
