@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.petstore.persistence.Conditions;
+import io.petstore.persistence.Counts;
 import io.petstore.tenancy.Tenant;
 
 /** SQL for {@code account_user}. */
@@ -81,49 +83,31 @@ class UserRepository {
 	}
 
 	long count(Tenant tenant, UserFilter filter) {
-		java.util.List<Object> params = new java.util.ArrayList<>();
-		return jdbc.sql("SELECT COUNT(*) FROM account_user WHERE " + where(tenant, filter, params))
-			.params(params).query(Long.class).single();
+		Conditions where = where(tenant, filter);
+		return jdbc.sql("SELECT COUNT(*) FROM account_user WHERE " + where.sql()).params(where.params()).query(Long.class).single();
 	}
 
 	/** Newest first. */
 	java.util.List<Account> find(Tenant tenant, UserFilter filter, int offset, int limit) {
-		java.util.List<Object> params = new java.util.ArrayList<>();
-		String where = where(tenant, filter, params);
+		Conditions where = where(tenant, filter);
+		java.util.List<Object> params = where.params();
 		params.add(offset);
 		params.add(limit);
-		return jdbc.sql("SELECT " + COLUMNS + " FROM account_user WHERE " + where
+		return jdbc.sql("SELECT " + COLUMNS + " FROM account_user WHERE " + where.sql()
 				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
 			.params(params).query(UserRepository::map).list();
 	}
 
-	private static String where(Tenant tenant, UserFilter filter, java.util.List<Object> params) {
-		StringBuilder where = new StringBuilder("tenant_id = ?");
-		params.add(tenant.id());
-		if (filter.status() != null) {
-			where.append(" AND status = ?");
-			params.add(filter.status().name());
-		}
-		if (filter.role() != null) {
-			where.append(" AND role = ?");
-			params.add(filter.role().name());
-		}
-		if (filter.createdFrom() != null) {
-			where.append(" AND created_at >= ?");
-			params.add(time(filter.createdFrom()));
-		}
-		if (filter.createdTo() != null) {
-			where.append(" AND created_at < ?");
-			params.add(time(filter.createdTo()));
-		}
-		if (filter.search() != null) {
-			// username_key and email_key are lower case; the pattern's own wildcards are matched literally
-			String pattern = "%" + key(filter.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-			where.append(" AND (username_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\')");
-			params.add(pattern);
-			params.add(pattern);
-		}
-		return where.toString();
+	private static Conditions where(Tenant tenant, UserFilter filter) {
+		// username_key and email_key are lower case; the pattern's own wildcards are matched literally
+		String pattern = filter.search() == null ? null
+				: "%" + key(filter.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return new Conditions("tenant_id = ?", tenant.id())
+			.and("status = ?", filter.status() == null ? null : filter.status().name())
+			.and("role = ?", filter.role() == null ? null : filter.role().name())
+			.and("created_at >= ?", filter.createdFrom())
+			.and("created_at < ?", filter.createdTo())
+			.and("(username_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\')", pattern);
 	}
 
 	/** Users per status (every status present, 0 when none). */
@@ -132,22 +116,13 @@ class UserRepository {
 		for (UserStatus status : UserStatus.values()) {
 			counts.put(status, 0L);
 		}
-		jdbc.sql("SELECT status, COUNT(*) AS n FROM account_user WHERE tenant_id = ? GROUP BY status")
-			.param(tenant.id())
-			.query((rs, row) -> counts.put(UserStatus.valueOf(rs.getString("status")), rs.getLong("n")))
-			.list();
+		Counts.byColumn(jdbc, "account_user", "status", tenant.id()).forEach((status, n) -> counts.put(UserStatus.valueOf(status), n));
 		return counts;
 	}
 
 	/** New users per UTC day in [from, to). */
 	java.util.Map<java.time.LocalDate, Long> countNewPerDay(Tenant tenant, Instant from, Instant to) {
-		java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
-		jdbc.sql("SELECT CAST(created_at AT TIME ZONE 'UTC' AS DATE) AS d, COUNT(*) AS n FROM account_user "
-				+ "WHERE tenant_id = ? AND created_at >= ? AND created_at < ? GROUP BY CAST(created_at AT TIME ZONE 'UTC' AS DATE)")
-			.params(tenant.id(), time(from), time(to))
-			.query((rs, row) -> counts.put(rs.getObject("d", java.time.LocalDate.class), rs.getLong("n")))
-			.list();
-		return counts;
+		return Counts.perUtcDay(jdbc, "account_user", tenant.id(), from, to);
 	}
 
 	void update(Tenant tenant, User user, String passwordHash) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.petstore.persistence.Conditions;
 import io.petstore.tenancy.Tenant;
 
 /** SQL for {@code audit_log}: inserts and reads, nothing else. */
@@ -49,54 +49,31 @@ class AuditLogRepository {
 	}
 
 	long count(Tenant tenant, AuditFilter filter) {
-		List<Object> params = new ArrayList<>();
-		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE " + where(tenant, filter, params))
-			.params(params)
-			.query(Long.class)
-			.single();
+		Conditions where = where(tenant, filter);
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE " + where.sql()).params(where.params()).query(Long.class).single();
 	}
 
 	/** Newest first. */
 	List<AuditLog> find(Tenant tenant, AuditFilter filter, int offset, int limit) {
-		List<Object> params = new ArrayList<>();
-		String where = where(tenant, filter, params);
+		Conditions where = where(tenant, filter);
+		List<Object> params = where.params();
 		params.add(offset);
 		params.add(limit);
-		return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE " + where
+		return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE " + where.sql()
 				+ " ORDER BY tenant_id DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
 			.params(params)
 			.query(this::map)
 			.list();
 	}
 
-	private static String where(Tenant tenant, AuditFilter filter, List<Object> params) {
-		StringBuilder where = new StringBuilder("tenant_id = ?");
-		params.add(tenant.id());
-		if (filter.action() != null) {
-			where.append(" AND action = ?");
-			params.add(filter.action());
-		}
-		if (filter.entityType() != null) {
-			where.append(" AND entity_type = ?");
-			params.add(filter.entityType());
-		}
-		if (filter.entityId() != null) {
-			where.append(" AND entity_id = ?");
-			params.add(filter.entityId());
-		}
-		if (filter.userId() != null) {
-			where.append(" AND user_id = ?");
-			params.add(filter.userId());
-		}
-		if (filter.createdFrom() != null) {
-			where.append(" AND created_at >= ?");
-			params.add(time(filter.createdFrom()));
-		}
-		if (filter.createdTo() != null) {
-			where.append(" AND created_at < ?");
-			params.add(time(filter.createdTo()));
-		}
-		return where.toString();
+	private static Conditions where(Tenant tenant, AuditFilter filter) {
+		return new Conditions("tenant_id = ?", tenant.id())
+			.and("action = ?", filter.action())
+			.and("entity_type = ?", filter.entityType())
+			.and("entity_id = ?", filter.entityId())
+			.and("user_id = ?", filter.userId())
+			.and("created_at >= ?", filter.createdFrom())
+			.and("created_at < ?", filter.createdTo());
 	}
 
 	private AuditLog map(ResultSet rs, int row) throws SQLException {

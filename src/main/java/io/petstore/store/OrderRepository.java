@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.petstore.persistence.Conditions;
+import io.petstore.persistence.Counts;
 import io.petstore.tenancy.Tenant;
 
 /** SQL for {@code store_order}. */
@@ -48,46 +50,28 @@ class OrderRepository {
 	}
 
 	long count(Tenant tenant, OrderFilter filter) {
-		java.util.List<Object> params = new java.util.ArrayList<>();
-		return jdbc.sql("SELECT COUNT(*) FROM store_order WHERE " + where(tenant, filter, params))
-			.params(params).query(Long.class).single();
+		Conditions where = where(tenant, filter);
+		return jdbc.sql("SELECT COUNT(*) FROM store_order WHERE " + where.sql()).params(where.params()).query(Long.class).single();
 	}
 
 	/** Newest first. */
 	java.util.List<Order> find(Tenant tenant, OrderFilter filter, int offset, int limit) {
-		java.util.List<Object> params = new java.util.ArrayList<>();
-		String where = where(tenant, filter, params);
+		Conditions where = where(tenant, filter);
+		java.util.List<Object> params = where.params();
 		params.add(offset);
 		params.add(limit);
-		return jdbc.sql("SELECT " + COLUMNS + " FROM store_order WHERE " + where
+		return jdbc.sql("SELECT " + COLUMNS + " FROM store_order WHERE " + where.sql()
 				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
 			.params(params).query(OrderRepository::map).list();
 	}
 
-	private static String where(Tenant tenant, OrderFilter filter, java.util.List<Object> params) {
-		StringBuilder where = new StringBuilder("tenant_id = ?");
-		params.add(tenant.id());
-		if (filter.status() != null) {
-			where.append(" AND status = ?");
-			params.add(filter.status().name());
-		}
-		if (filter.userId() != null) {
-			where.append(" AND user_id = ?");
-			params.add(filter.userId());
-		}
-		if (filter.petId() != null) {
-			where.append(" AND pet_id = ?");
-			params.add(filter.petId());
-		}
-		if (filter.createdFrom() != null) {
-			where.append(" AND created_at >= ?");
-			params.add(time(filter.createdFrom()));
-		}
-		if (filter.createdTo() != null) {
-			where.append(" AND created_at < ?");
-			params.add(time(filter.createdTo()));
-		}
-		return where.toString();
+	private static Conditions where(Tenant tenant, OrderFilter filter) {
+		return new Conditions("tenant_id = ?", tenant.id())
+			.and("status = ?", filter.status() == null ? null : filter.status().name())
+			.and("user_id = ?", filter.userId())
+			.and("pet_id = ?", filter.petId())
+			.and("created_at >= ?", filter.createdFrom())
+			.and("created_at < ?", filter.createdTo());
 	}
 
 	long countByUser(Tenant tenant, UUID userId) {
@@ -101,22 +85,13 @@ class OrderRepository {
 		for (OrderStatus status : OrderStatus.values()) {
 			counts.put(status, 0L);
 		}
-		jdbc.sql("SELECT status, COUNT(*) AS n FROM store_order WHERE tenant_id = ? GROUP BY status")
-			.param(tenant.id())
-			.query((rs, row) -> counts.put(OrderStatus.valueOf(rs.getString("status")), rs.getLong("n")))
-			.list();
+		Counts.byColumn(jdbc, "store_order", "status", tenant.id()).forEach((status, n) -> counts.put(OrderStatus.valueOf(status), n));
 		return counts;
 	}
 
 	/** New orders per UTC day in [from, to). */
 	java.util.Map<java.time.LocalDate, Long> countNewPerDay(Tenant tenant, Instant from, Instant to) {
-		java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
-		jdbc.sql("SELECT CAST(created_at AT TIME ZONE 'UTC' AS DATE) AS d, COUNT(*) AS n FROM store_order "
-				+ "WHERE tenant_id = ? AND created_at >= ? AND created_at < ? GROUP BY CAST(created_at AT TIME ZONE 'UTC' AS DATE)")
-			.params(tenant.id(), time(from), time(to))
-			.query((rs, row) -> counts.put(rs.getObject("d", java.time.LocalDate.class), rs.getLong("n")))
-			.list();
-		return counts;
+		return Counts.perUtcDay(jdbc, "store_order", tenant.id(), from, to);
 	}
 
 	void deleteAll(Tenant tenant) {
