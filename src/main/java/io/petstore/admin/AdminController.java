@@ -1,6 +1,5 @@
 package io.petstore.admin;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -91,11 +90,9 @@ class AdminController {
 			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
 		accounts.requireAdmin(caller);
-		Instant from = AdminParams.instant("createdFrom", createdFrom);
-		Instant to = AdminParams.instant("createdTo", createdTo);
-		AdminParams.ordered("createdFrom", from, "createdTo", to);
+		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		UserFilter filter = new UserFilter(AdminParams.enumValue("status", status, UserStatus.class),
-				AdminParams.enumValue("role", role, Role.class), AdminParams.text("q", q, 100), from, to);
+				AdminParams.enumValue("role", role, Role.class), AdminParams.text("q", q, 100), created.from(), created.to());
 		return accounts.find(caller.tenant(), filter, PageRequest.of(page, limit));
 	}
 
@@ -125,11 +122,9 @@ class AdminController {
 			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
 		accounts.requireAdmin(caller);
-		Instant from = AdminParams.instant("createdFrom", createdFrom);
-		Instant to = AdminParams.instant("createdTo", createdTo);
-		AdminParams.ordered("createdFrom", from, "createdTo", to);
+		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		OrderFilter filter = new OrderFilter(AdminParams.enumValue("status", status, OrderStatus.class),
-				AdminParams.uuid("userId", userId), AdminParams.uuid("petId", petId), from, to);
+				AdminParams.uuid("userId", userId), AdminParams.uuid("petId", petId), created.from(), created.to());
 		return orders.find(caller.tenant(), filter, PageRequest.of(page, limit));
 	}
 
@@ -146,12 +141,10 @@ class AdminController {
 			@RequestParam(required = false) String createdTo, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer limit) {
 		accounts.requireAdmin(caller);
-		Instant from = AdminParams.instant("createdFrom", createdFrom);
-		Instant to = AdminParams.instant("createdTo", createdTo);
-		AdminParams.ordered("createdFrom", from, "createdTo", to);
+		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		AuditFilter filter = new AuditFilter(upper(AdminParams.text("action", action, 64)),
 				upper(AdminParams.text("entityType", entityType, 64)), AdminParams.text("entityId", entityId, 255),
-				AdminParams.uuid("userId", userId), from, to);
+				AdminParams.uuid("userId", userId), created.from(), created.to());
 		return auditLogs.find(caller.tenant(), filter, PageRequest.of(page, limit));
 	}
 

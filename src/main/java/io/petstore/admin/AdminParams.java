@@ -63,10 +63,17 @@ final class AdminParams {
 		}
 	}
 
-	static void ordered(String fromName, Instant from, String toName, Instant to) {
+	/** {@code createdFrom} (inclusive) and {@code createdTo} (exclusive); either may be null. */
+	record Created(Instant from, Instant to) {
+	}
+
+	static Created created(String createdFrom, String createdTo) {
+		Instant from = instant("createdFrom", createdFrom);
+		Instant to = instant("createdTo", createdTo);
 		if (from != null && to != null && !from.isBefore(to)) {
-			throw ProblemException.badRequest("Invalid range: '" + fromName + "' must be before '" + toName + "'.");
+			throw ProblemException.badRequest("Invalid range: 'createdFrom' must be before 'createdTo'.");
 		}
+		return new Created(from, to);
 	}
 
 	static String text(String name, String value, int max) {
