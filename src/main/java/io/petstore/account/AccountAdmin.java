@@ -1,7 +1,6 @@
 package io.petstore.account;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,10 +96,7 @@ public class AccountAdmin {
 	/** Users per status, and new users per UTC day in [from, to). */
 	@Transactional(readOnly = true)
 	public UserStats stats(Tenant tenant, Instant from, Instant to) {
-		Map<UserStatus, Long> byStatus = users.countByStatus(tenant);
-		Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-		users.countNewPerDay(tenant, from, to).forEach(perDay::put);
-		return new UserStats(byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus, perDay);
+		return new UserStats(users.countByStatus(tenant), users.countNewPerDay(tenant, from, to));
 	}
 
 	private UserRepository.Account account(Tenant tenant, UUID id) {

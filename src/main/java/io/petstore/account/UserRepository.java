@@ -103,8 +103,8 @@ class UserRepository {
 		String pattern = filter.search() == null ? null
 				: "%" + key(filter.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		return new Conditions("tenant_id = ?", tenant.id())
-			.and("status = ?", filter.status() == null ? null : filter.status().name())
-			.and("role = ?", filter.role() == null ? null : filter.role().name())
+			.and("status = ?", filter.status())
+			.and("role = ?", filter.role())
 			.and("created_at >= ?", filter.createdFrom())
 			.and("created_at < ?", filter.createdTo())
 			.and("(username_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\')", pattern);

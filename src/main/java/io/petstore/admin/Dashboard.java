@@ -70,7 +70,6 @@ class Dashboard {
 			petsByStatus.merge(status, n, Long::sum);
 			petsBySpecies.merge(species, n, Long::sum);
 		}));
-		long petTotal = petsByStatus.values().stream().mapToLong(Long::longValue).sum();
 
 		OrderStats orderStats = orders.stats(tenant, start, end);
 		UserStats userStats = accounts.stats(tenant, start, end);
@@ -79,9 +78,9 @@ class Dashboard {
 			daily.add(new DashboardStats.Day(day, userStats.newPerDay().getOrDefault(day, 0L),
 					orderStats.newPerDay().getOrDefault(day, 0L)));
 		}
-		return new DashboardStats(first, last, new DashboardStats.Pets(petTotal, petsByStatus, petsBySpecies, pets),
-				new DashboardStats.Orders(orderStats.total(), orderStats.byStatus(), sum(orderStats.newPerDay())),
-				new DashboardStats.Users(userStats.total(), userStats.byStatus(), sum(userStats.newPerDay())),
+		return new DashboardStats(first, last, new DashboardStats.Pets(sum(petsByStatus), petsByStatus, petsBySpecies, pets),
+				new DashboardStats.Orders(sum(orderStats.byStatus()), orderStats.byStatus(), sum(orderStats.newPerDay())),
+				new DashboardStats.Users(sum(userStats.byStatus()), userStats.byStatus(), sum(userStats.newPerDay())),
 				payments.revenue(tenant, start, end), daily, Instant.now().truncatedTo(ChronoUnit.SECONDS));
 	}
 

@@ -1,7 +1,11 @@
 package io.petstore.auth;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.ProblemException;
@@ -13,13 +17,11 @@ import io.petstore.v1.ProblemException;
 public record Caller(UUID userId, String username, Tenant tenant, Set<String> scopes) {
 
 	/** The caller whose verified token authenticated the current request, if any. */
-	public static java.util.Optional<Caller> current() {
-		org.springframework.security.core.Authentication authentication = org.springframework.security.core.context.SecurityContextHolder
-			.getContext().getAuthentication();
-		if (authentication instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken token) {
-			return java.util.Optional.of(CallerArgumentResolver.from(token.getToken()));
+	public static Optional<Caller> current() {
+		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+			return Optional.of(CallerArgumentResolver.from(token.getToken()));
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	public boolean hasScope(String scope) {

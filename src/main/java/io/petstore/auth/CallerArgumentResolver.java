@@ -5,10 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -33,14 +30,13 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
 			WebDataBinderFactory binderFactory) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!(authentication instanceof JwtAuthenticationToken token)) {
+		Caller caller = Caller.current().orElse(null);
+		if (caller == null) {
 			if (parameter.isOptional() || parameter.hasParameterAnnotation(org.springframework.lang.Nullable.class)) {
 				return null;
 			}
 			throw ProblemException.unauthorized("This operation requires a bearer token (Authorization: Bearer <token>).");
 		}
-		Caller caller = from(token.getToken());
 		Tenant requested = Tenant.fromHeader(request.getHeader(Tenant.HEADER));
 		if (!requested.equals(caller.tenant())) {
 			throw ProblemException.forbidden("The token was issued for another tenant than X-Tenant-ID names.");

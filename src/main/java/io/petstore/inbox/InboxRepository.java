@@ -85,13 +85,13 @@ class InboxRepository {
 	 * messages take turns on it. False when there is no such inbox.
 	 */
 	/** Locks the inbox row; the inbox's tenant, or empty when there is no such inbox. */
-	static java.util.Optional<Tenant> lockForDelivery(JdbcClient jdbc, UUID inboxId) {
+	static java.util.Optional<Tenant> lockedTenant(JdbcClient jdbc, UUID inboxId) {
 		return jdbc.sql("SELECT tenant_id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(inboxId).query(UUID.class).optional()
 			.map(Tenant::new);
 	}
 
 	static boolean lock(JdbcClient jdbc, UUID inboxId) {
-		return !jdbc.sql("SELECT id FROM inbox_inbox WHERE id = ? FOR UPDATE").param(inboxId).query(UUID.class).list().isEmpty();
+		return lockedTenant(jdbc, inboxId).isPresent();
 	}
 
 	/** Inboxes that take mail for this address now: in every tenant, on a validated, active domain. */

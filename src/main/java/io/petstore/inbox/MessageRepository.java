@@ -31,7 +31,7 @@ class MessageRepository {
 	 */
 	@Transactional
 	Optional<Tenant> insert(MessageSummary message, byte[] raw) {
-		Optional<Tenant> tenant = InboxRepository.lockForDelivery(jdbc, message.inboxId());
+		Optional<Tenant> tenant = InboxRepository.lockedTenant(jdbc, message.inboxId());
 		if (tenant.isEmpty()) {
 			return tenant;
 		}

@@ -25,12 +25,13 @@ public final class Conditions {
 
 	/**
 	 * Adds {@code AND condition} when the value is not null, binding the value to each {@code ?} of
-	 * the condition; an Instant is bound as UTC.
+	 * the condition; an Instant is bound as UTC, an enum as its name.
 	 */
 	public Conditions and(String condition, Object value) {
 		if (value != null) {
 			sql.append(" AND ").append(condition);
-			Object bound = value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value;
+			Object bound = value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+					: value instanceof Enum<?> constant ? constant.name() : value;
 			for (int i = condition.indexOf('?'); i >= 0; i = condition.indexOf('?', i + 1)) {
 				params.add(bound);
 			}

@@ -1,10 +1,7 @@
 package io.petstore.store;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -49,10 +46,7 @@ public class OrderAdmin {
 	/** Orders per status, and new orders per UTC day in [from, to). */
 	@Transactional(readOnly = true)
 	public OrderStats stats(Tenant tenant, Instant from, Instant to) {
-		Map<OrderStatus, Long> byStatus = orders.countByStatus(tenant);
-		Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-		orders.countNewPerDay(tenant, from, to).forEach(perDay::put);
-		return new OrderStats(byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus, perDay);
+		return new OrderStats(orders.countByStatus(tenant), orders.countNewPerDay(tenant, from, to));
 	}
 
 }

@@ -67,7 +67,7 @@ class OrderRepository {
 
 	private static Conditions where(Tenant tenant, OrderFilter filter) {
 		return new Conditions("tenant_id = ?", tenant.id())
-			.and("status = ?", filter.status() == null ? null : filter.status().name())
+			.and("status = ?", filter.status())
 			.and("user_id = ?", filter.userId())
 			.and("pet_id = ?", filter.petId())
 			.and("created_at >= ?", filter.createdFrom())

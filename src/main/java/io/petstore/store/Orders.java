@@ -109,15 +109,10 @@ public class Orders {
 			throw ProblemException.conflict("The order changed concurrently; fetch it and try again.");
 		}
 		Order changed = orders.find(tenant, order.id()).orElseThrow();
-		Object after = changed;
-		if (reason != null) {
-			java.util.Map<String, Object> withReason = new java.util.LinkedHashMap<>();
-			withReason.put("status", changed.status());
-			withReason.put("cancelReason", reason);
-			after = withReason;
-		}
-		audit.record(tenant, "ORDER_" + (to == OrderStatus.CANCELLED ? "CANCELLED" : to.name()), ENTITY, order.id(),
-				reason == null ? order : java.util.Map.of("status", order.status()), after);
+		java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+		after.put("status", to);
+		after.put("cancelReason", reason);
+		audit.record(tenant, "ORDER_" + to.name(), ENTITY, order.id(), java.util.Map.of("status", order.status()), after);
 		events.publishEvent(new OrderStatusChanged(tenant, changed, order.status(), to, now, changedBy, reason));
 		return changed;
 	}
