@@ -65,7 +65,8 @@ start_server() {
   (cd "$OUT" && exec "$JAVA" "${CACHE_USE[@]}" "${JVM_OPTS[@]}" -jar app/petstore.jar --server.port="$PORT" "$@" \
     --petstore.data-dir="$OUT/data" --petstore.rate-limit.requests=1000000000 \
     --petstore.inbox.smtp.port="$SMTP_PORT" --petstore.inbox.dns.resolver="127.0.0.1:$DNS_PORT" \
-    --petstore.admin.password=bench-admin-password >"$OUT/server.log" 2>&1) &
+    --petstore.admin.password=bench-admin-password --petstore.webhooks.allowed-networks=127.0.0.1/32 \
+    >"$OUT/server.log" 2>&1) &
   SERVER_PID=$!
 }
 rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -105,6 +106,7 @@ http {
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location / { root $OUT/static; default_type application/json; }
+    location = /hook { return 204; }
   }
 }
 NGINX
@@ -166,6 +168,20 @@ python3 bench/available_pet_ids.py 127.0.0.1 "$PORT" "$PET_IDS" >/dev/null
 DURATION=$DURATION_SAVED
 R_V1_ORDER=$(measure "$S/v1/orders" bench/post_v1_order.lua)
 
+# Webhooks: the bench user's webhook points at nginx (answers 204); wrk queues test events for the
+# measured time while the worker delivers them; then the rest is drained. Delivered/s counts from
+# the first request to the last delivery.
+WEBHOOK_ID=$(curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" "$S/v1/webhooks" \
+  -d "{\"url\":\"$N/hook\",\"events\":[\"order.created\"]}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+export WEBHOOK_ID
+warm "$S/v1/webhooks/$WEBHOOK_ID/test" bench/webhook_test.lua
+python3 bench/webhook_drain.py 127.0.0.1 "$PORT" "$(now_ms)" "$(now_ms)" >/dev/null
+WH_START=$(now_ms)
+R_WEBHOOK_QUEUE=$(measure "$S/v1/webhooks/$WEBHOOK_ID/test" bench/webhook_test.lua)
+WH_END=$(now_ms)
+read -r WH_RATE WH_DRAIN_MS WH_DELIVERED WH_FAILED <<<"$(python3 bench/webhook_drain.py 127.0.0.1 "$PORT" "$WH_START" "$WH_END")"
+echo "webhooks: $WH_DELIVERED delivered ($WH_FAILED failed), ${WH_RATE}/s, drained ${WH_DRAIN_MS} ms after the load"
+
 R_SMTP=$(python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$DURATION" 8)
 R_INBOX=$(measure "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua)
 
@@ -214,6 +230,7 @@ $(row "GET /v1/pets/{id}" "$R_V1_GET")
 $(row "GET /v1/pets?limit=20" "$R_V1_LIST")
 $(row "POST /v1/pets (bearer token)" "$R_V1_POST")
 $(row "POST /v1/orders (a fresh pet each)" "$R_V1_ORDER")
+$(row "POST /v1/webhooks/{id}/test (queue a delivery)" "$R_WEBHOOK_QUEUE")
 $(row "SMTP: 2 KiB messages to one inbox, 8 sessions (msgs/s)" "$R_SMTP")
 $(row "GET /v2/inbox/{id}/message?limit=20 (api_key)" "$R_INBOX")
 $(row "GET /v1/admin/dashboard/stats (30 days; 100k rows per table), 1 connection" "$R_DASH_ONE30")
@@ -222,6 +239,7 @@ $(row "GET /v1/admin/dashboard/stats (366 days), 1 connection" "$R_DASH_ONE")
 $(row "GET /v1/admin/dashboard/stats (366 days), 4 connections" "$R_DASH_YEAR")
 $(row "GET /v1/admin/users?q=user12&status=ACTIVE (100k users), 4 connections" "$R_ADMIN_USERS")
 
+- webhook deliveries to nginx while they are being queued: **${WH_RATE}/s** (${WH_DELIVERED} delivered, ${WH_FAILED} failed; the last one ${WH_DRAIN_MS} ms after the queueing stopped)
 - start to first 200 (second start, existing database): **${START_MS} ms**
 - RSS after start: **${RSS_START} MiB**; after load: **${RSS_LOAD} MiB**
 MD
@@ -248,6 +266,11 @@ every /v1 request still goes through the rate-limit filter, and writes through b
 verification (RS256). The orders benchmark orders a different AVAILABLE pet with every request
 (pets created by the POST /v1/pets measurement); its errors column counts requests that found no
 pet left.
+
+The webhook figures: the bench user has one webhook, pointing at nginx on the same machine
+(\`return 204\`). wrk queues \`webhook.test\` events through the API as fast as it can, while the
+server's worker claims and sends them (16 in flight); the delivery rate counts every delivery
+from the first queued request to the moment none is pending.
 
 The inbox figures: \`bench/smtp_load.py\` keeps 8 SMTP sessions sending a 2 KiB message to one
 inbox (python's smtplib on the same cores, so it is also the client's speed); its latency is one

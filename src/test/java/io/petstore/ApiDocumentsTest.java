@@ -81,9 +81,13 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 		}));
 		assertThat(operations).containsExactlyInAnyOrder("listPets", "createPet", "searchPets", "getPet", "updatePet", "deletePet",
 				"uploadPetPhoto", "getPetImage", "getInventory", "getStoreInventory", "createOrder", "getOrder", "deleteOrder",
-				"createOrderPayment", "createUser", "getUserById", "updateUser", "deleteUser", "createToken", "getDashboardStats",
+				"callbackOrder", "createOrderPayment", "createUser", "getUserById", "updateUser", "deleteUser", "createToken", "getDashboardStats",
 				"listUsers", "getUserDetails", "updateUserStatus", "updateUserRole", "listAllOrders", "forceCancelOrder", "listAuditLogs",
-				"getAuditLog");
+				"getAuditLog", "createWebhook", "listWebhooks", "getWebhook", "updateWebhook", "deleteWebhook", "testWebhook",
+				"listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery");
+		// the events this server sends, documented as OpenAPI 3.1 webhooks
+		assertThat(doc.json().get("webhooks").propertyNames()).containsExactlyInAnyOrder("orderCreated", "orderStatusChanged",
+				"paymentSucceeded", "webhookTest");
 		assertThat(new io.petstore.support.ApiClient(base(), null, null).get("/v1/openapi.yaml").body()).startsWith("openapi: 3.1.0");
 	}
 

@@ -1,5 +1,6 @@
 package io.petstore;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.petstore.support.ApiClient;
+import io.petstore.support.Receiver;
 import io.petstore.support.TestDatabase;
 import io.petstore.support.TestDnsServer;
 
@@ -166,6 +168,100 @@ class RestartTest {
 			var messages = api.get("/v2/inbox/" + inboxId + "/message").json();
 			assertThat(messages.get(0).get("subject").asString()).isEqualTo("kept");
 		}
+	}
+
+	/**
+	 * A delivery whose first attempt failed survives a restart: the second instance sends the retry,
+	 * with the same webhook-id, and the attempts of both are recorded.
+	 */
+	@Test
+	void aWebhookDeliverySurvivesARestartMidRetry() throws Exception {
+		String url = TestDatabase.newDatabaseUrl("restart_webhook");
+		UUID tenant = UUID.randomUUID();
+		String[] slowRetry = { "--petstore.webhooks.retry-delays=3s,3s" };
+		try (Receiver receiver = new Receiver().then(Receiver.Answer.status(500))) {
+			String token;
+			String deliveryId;
+			try (ConfigurableApplicationContext first = start(url, slowRetry)) {
+				ApiClient api = new ApiClient(base(first), null, tenant);
+				token = api.postJson("/v1/users", "{\"username\":\"hooked\",\"firstName\":\"H\",\"lastName\":\"K\","
+						+ "\"email\":\"h@example.com\",\"password\":\"SecurePass123!\"}").json().get("token").asString();
+				api.withToken(token);
+				String webhook = api.postJson("/v1/webhooks", "{\"url\":\"" + receiver.url("/r") + "\",\"events\":[\"order.created\"]}")
+					.json().get("id").asString();
+				assertThat(api.postJson("/v1/orders", "{\"petId\":\"019b4132-70aa-764f-b315-e2803d882a24\"}").status()).isEqualTo(201);
+				receiver.await(1, Duration.ofSeconds(10), r -> true);
+				deliveryId = api.get("/v1/webhook-deliveries?webhookId=" + webhook).json().get("data").get(0).get("id").asString();
+				awaitAttempts(api, deliveryId, 1);
+			}
+			// stopped between the attempts: the retry is due in the database, not in a JVM
+			assertThat(receiver.received()).hasSize(1);
+			try (ConfigurableApplicationContext second = start(url, slowRetry)) {
+				ApiClient api = new ApiClient(base(second), null, tenant).withToken(token);
+				var requests = receiver.await(2, Duration.ofSeconds(15), r -> true);
+				assertThat(requests.get(1).header("webhook-id")).isEqualTo(requests.get(0).header("webhook-id"));
+				var delivery = awaitAttempts(api, deliveryId, 2);
+				assertThat(delivery.get("status").asString()).isEqualTo("SUCCEEDED");
+				assertThat(delivery.get("attempts").get(0).get("statusCode").asInt()).isEqualTo(500);
+				assertThat(delivery.get("attempts").get(1).get("statusCode").asInt()).isEqualTo(200);
+			}
+		}
+	}
+
+	/**
+	 * Two instances on one database both run a delivery worker: every event is delivered once (each
+	 * claim locks its rows, SKIP LOCKED passes over the other's), none twice.
+	 */
+	@Test
+	void twoWorkersDeliverEveryEventExactlyOnce() throws Exception {
+		String url = TestDatabase.newDatabaseUrl("two_workers");
+		UUID tenant = UUID.randomUUID();
+		int events = 60;
+		String[] busy = { "--petstore.webhooks.concurrency=2", "--petstore.webhooks.poll-interval=50ms" };
+		try (Receiver receiver = new Receiver().otherwise(new Receiver.Answer(200, "", Duration.ofMillis(40), null));
+				ConfigurableApplicationContext a = start(url, busy); ConfigurableApplicationContext b = start(url, busy)) {
+			ApiClient onA = new ApiClient(base(a), null, tenant);
+			String token = onA.postJson("/v1/users", "{\"username\":\"busy\",\"firstName\":\"B\",\"lastName\":\"U\","
+					+ "\"email\":\"b@example.com\",\"password\":\"SecurePass123!\"}").json().get("token").asString();
+			onA.withToken(token);
+			ApiClient onB = new ApiClient(base(b), null, tenant).withToken(token);
+			String webhook = onA.postJson("/v1/webhooks", "{\"url\":\"" + receiver.url("/w") + "\",\"events\":[\"order.created\"]}")
+				.json().get("id").asString();
+			for (int i = 0; i < events; i++) {
+				assertThat((i % 2 == 0 ? onA : onB).postJson("/v1/webhooks/" + webhook + "/test", null).status()).isEqualTo(202);
+			}
+			receiver.await(events, Duration.ofSeconds(30), r -> true);
+			Thread.sleep(1000);
+			var ids = receiver.received().stream().map(r -> r.header("webhook-id")).toList();
+			assertThat(ids).hasSize(events).doesNotHaveDuplicates();
+			var failed = onA.get("/v1/webhook-deliveries?status=PENDING").json().get("pagination").get("totalItems").asLong()
+					+ onA.get("/v1/webhook-deliveries?status=FAILED").json().get("pagination").get("totalItems").asLong();
+			assertThat(failed).isZero();
+			// both workers took part (the attempts each instance counted add up to the events)
+			double byA = attempts(a);
+			double byB = attempts(b);
+			assertThat(byA).isPositive();
+			assertThat(byB).isPositive();
+			assertThat(byA + byB).isEqualTo(events);
+		}
+	}
+
+	private static double attempts(ConfigurableApplicationContext context) {
+		var metric = new ApiClient(base(context), null, null).get("/actuator/metrics/petstore.webhooks.attempts?tag=outcome:succeeded");
+		assertThat(metric.status()).as(metric.toString()).isEqualTo(200);
+		return metric.json().get("measurements").get(0).get("value").asDouble();
+	}
+
+	private static tools.jackson.databind.JsonNode awaitAttempts(ApiClient api, String deliveryId, int attempts)
+			throws InterruptedException {
+		for (int i = 0; i < 150; i++) {
+			var delivery = api.get("/v1/webhook-deliveries/" + deliveryId).json();
+			if (delivery.get("attemptCount").asInt() >= attempts && (attempts == 1 || !delivery.get("status").asString().equals("PENDING"))) {
+				return delivery;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("delivery " + deliveryId + " did not reach " + attempts + " attempts");
 	}
 
 	private static ConfigurableApplicationContext start(String url, String... extraArgs) {

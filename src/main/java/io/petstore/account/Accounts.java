@@ -42,7 +42,10 @@ public class Accounts {
 
 	private final AuditTrail audit;
 
-	Accounts(UserRepository users, AdminAccount admin, AuditTrail audit) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Accounts(UserRepository users, AdminAccount admin, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.admin = admin;
 		this.audit = audit;
@@ -116,6 +119,7 @@ public class Accounts {
 		caller.mustBe(id, "user account");
 		users.delete(caller.tenant(), id);
 		audit.record(caller.tenant(), "USER_DELETED", ENTITY, id, account.forAdmin(), null);
+		events.publishEvent(new UserDeleted(caller.tenant(), id));
 	}
 
 	/**

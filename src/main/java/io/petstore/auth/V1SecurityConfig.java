@@ -82,6 +82,8 @@ class V1SecurityConfig {
 					.requestMatchers(HttpMethod.POST, "/v1/orders", "/v1/orders/*/payment").hasAuthority(SCOPE + Scopes.WRITE_ORDERS)
 					.requestMatchers(HttpMethod.GET, "/v1/orders/*").hasAuthority(SCOPE + Scopes.READ_ORDERS)
 					.requestMatchers(HttpMethod.DELETE, "/v1/orders/*").hasAuthority(SCOPE + Scopes.WRITE_ORDERS)
+					// webhooks carry the caller's orders and payments
+					.requestMatchers("/v1/webhooks/**", "/v1/webhook-deliveries/**").hasAuthority(SCOPE + Scopes.READ_ORDERS)
 					// the Admin API: a token here, the ADMIN role checked by the admin module (403)
 					.requestMatchers("/v1/admin/**").authenticated();
 				if (strict) {

@@ -23,7 +23,7 @@ import io.petstore.auth.Caller;
 import io.petstore.v1.Ids;
 import io.petstore.v1.StrictJson;
 
-/** {@code /v1/orders}: createOrder, getOrder, deleteOrder (cancel). */
+/** {@code /v1/orders}: createOrder, getOrder, deleteOrder (cancel), callbackOrder. */
 @RestController
 @RequestMapping(path = "/v1/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrderController {
@@ -35,6 +35,11 @@ class OrderController {
 	@StrictJson
 	record OrderInput(UUID id, @NotNull UUID petId, UUID userId, OrderStatus status, String totalAmount, String currency,
 			UUID tenantId, java.time.Instant createdAt, java.time.Instant updatedAt) {
+	}
+
+	/** The body of callbackOrder: every property required, as the spec declares. */
+	@StrictJson
+	record CallbackInput(@NotNull String amount, @NotNull String currency, @NotNull String timestamp, @NotNull String callbackUrl) {
 	}
 
 	private final Orders orders;
@@ -53,6 +58,33 @@ class OrderController {
 	@GetMapping("/{id}")
 	Order getOrder(Caller caller, @PathVariable String id) {
 		return orders.get(caller, Ids.parse(id, "id"));
+	}
+
+	/** callbackOrder: 201 {@code {}}; the {@code orderProcessed} callback follows (webhook module). */
+	@PostMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	java.util.Map<String, Object> callbackOrder(io.petstore.tenancy.Tenant tenant, @PathVariable String id,
+			@Valid @RequestBody CallbackInput input) {
+		java.util.Optional<Caller> caller = Caller.current();
+		java.math.BigDecimal amount;
+		try {
+			amount = new java.math.BigDecimal(input.amount());
+		}
+		catch (NumberFormatException ex) {
+			throw io.petstore.v1.ProblemException.invalid("amount", "must be a decimal amount such as \"250.00\"", "invalid_format");
+		}
+		if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 10) {
+			throw io.petstore.v1.ProblemException.invalid("amount", "must be a decimal amount such as \"250.00\"", "invalid_format");
+		}
+		if (!input.currency().matches("[A-Z]{3}")) {
+			throw io.petstore.v1.ProblemException.invalid("currency", "must be an ISO 4217 code such as USD", "invalid_format");
+		}
+		if (input.timestamp().isBlank() || input.timestamp().length() > 64) {
+			throw io.petstore.v1.ProblemException.invalid("timestamp", "must be 1 to 64 characters", "invalid_format");
+		}
+		orders.requestCallback(caller.map(Caller::tenant).orElse(tenant), caller, Ids.parse(id, "id"), amount, input.currency(),
+				input.timestamp(), input.callbackUrl());
+		return java.util.Map.of();
 	}
 
 	@DeleteMapping("/{id}")

@@ -117,6 +117,55 @@ public class Orders {
 		return changed;
 	}
 
+	/**
+	 * callbackOrder: "processes" the amount given for an order and queues the {@code orderProcessed}
+	 * callback to {@code callbackUrl}: COMPLETED when the order is not cancelled and the amount and
+	 * currency are the order's, FAILED (with the reason) otherwise. Needs no token, as the spec
+	 * declares; with one, the order must be the caller's.
+	 */
+	void requestCallback(Tenant tenant, java.util.Optional<Caller> caller, UUID id, java.math.BigDecimal amount, String currency,
+			String timestamp, String callbackUrl) {
+		Order order = orders.find(tenant, id).orElseThrow(() -> ProblemException.notFound("order", id));
+		caller.ifPresent(c -> c.mustBe(order.userId(), "order"));
+		String reason = null;
+		if (order.status() == OrderStatus.CANCELLED) {
+			reason = "The order is CANCELLED.";
+		}
+		else if (amount.compareTo(new java.math.BigDecimal(order.totalAmount())) != 0 || !currency.equals(order.currency())) {
+			reason = "The amount " + amount.toPlainString() + " " + currency + " is not the order's total " + order.totalAmount() + " "
+					+ order.currency() + ".";
+		}
+		java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+		if (reason == null) {
+			result.put("transactionId", Ids.newId());
+			result.put("processingDetails", java.util.Map.of("processor", "petstore", "approvalCode", approvalCode()));
+		}
+		else {
+			result.put("reason", reason);
+		}
+		result.put("amount", amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+		result.put("currency", currency);
+		result.put("requestTimestamp", timestamp);
+		UUID requestId = Ids.newId();
+		java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+		payload.put("requestId", requestId);
+		payload.put("orderId", order.id().toString());
+		payload.put("status", reason == null ? "COMPLETED" : "FAILED");
+		payload.put("result", result);
+		payload.put("timestamp", now().toString());
+		events.publishEvent(new OrderCallbackRequested(tenant, order.userId(), requestId, callbackUrl, payload));
+	}
+
+	private static String approvalCode() {
+		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		StringBuilder code = new StringBuilder();
+		for (int i = 0; i < 6; i++) {
+			code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return code.toString();
+	}
+
 	private static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}

@@ -110,6 +110,23 @@ public final class OpenApi31Validator {
 		}
 	}
 
+	/**
+	 * Checks a request this server sends (a webhook or callback) against the document.
+	 * @param pointer JSON pointer of the request body's media type object, e.g.
+	 * {@code /webhooks/orderStatusChanged/post/requestBody/content/application~1json}
+	 */
+	public void validateOutgoing(String pointer, String body) {
+		if (document.at(pointer).isMissingNode()) {
+			throw new AssertionError("the document has nothing at " + pointer);
+		}
+		Schema schema = registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + pointer + "/schema"));
+		List<Error> errors = schema.validate(JSON.readTree(body),
+				context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+		if (!errors.isEmpty()) {
+			throw new AssertionError("the request sent does not match " + pointer + ": " + errors + "\nbody: " + body);
+		}
+	}
+
 	private String template(String path) {
 		String relative = path.startsWith(basePath) ? path.substring(basePath.length()) : path;
 		int query = relative.indexOf('?');

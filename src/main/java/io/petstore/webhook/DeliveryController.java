@@ -1,0 +1,67 @@
+package io.petstore.webhook;
+
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.petstore.auth.Caller;
+import io.petstore.v1.Ids;
+import io.petstore.v1.PageRequest;
+import io.petstore.v1.PageResult;
+import io.petstore.v1.ProblemException;
+
+/**
+ * {@code /v1/webhook-deliveries}: listWebhookDeliveries, getWebhookDelivery,
+ * redeliverWebhookDelivery. The caller's deliveries: their webhooks' and their orders' callbacks.
+ */
+@RestController
+@RequestMapping(path = "/v1/webhook-deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
+class DeliveryController {
+
+	private final Webhooks webhooks;
+
+	DeliveryController(Webhooks webhooks) {
+		this.webhooks = webhooks;
+	}
+
+	@GetMapping
+	PageResult<Delivery> listWebhookDeliveries(Caller caller, @RequestParam(required = false) String webhookId,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String eventType,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+		DeliveryRepository.Filter filter = new DeliveryRepository.Filter(webhookId == null ? null : Ids.parse(webhookId, "webhookId"),
+				status(status), eventType == null || eventType.isBlank() ? null : eventType.strip());
+		return webhooks.deliveries(caller, filter, PageRequest.of(page, limit));
+	}
+
+	@GetMapping("/{id}")
+	Delivery getWebhookDelivery(Caller caller, @PathVariable String id) {
+		return webhooks.delivery(caller, Ids.parse(id, "id"));
+	}
+
+	@PostMapping("/{id}/redeliver")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Delivery redeliverWebhookDelivery(Caller caller, @PathVariable String id) {
+		return webhooks.redeliver(caller, Ids.parse(id, "id"));
+	}
+
+	private static Delivery.Status status(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Delivery.Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.badRequest("Invalid value for parameter 'status': must be PENDING, SUCCEEDED or FAILED.");
+		}
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.petstore.webhook;
+
+import java.util.List;
+
+import io.petstore.v1.StrictJson;
+
+/**
+ * The body of createWebhook and updateWebhook. On update, absent (null) properties stay as they
+ * are.
+ */
+@StrictJson
+record WebhookInput(String url, List<String> events, String description, Boolean active) {
+}

@@ -1,0 +1,122 @@
+package io.petstore.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.petstore.tenancy.Tenant;
+
+/** SQL for {@code webhook_subscription}. */
+@Repository
+class WebhookRepository {
+
+	private static final String COLUMNS = "tenant_id, id, user_id, url, events, description, secret, active, created_at, updated_at";
+
+	/** A stored subscription: its owner and secret, and the API view. */
+	record Subscription(UUID userId, String secret, Webhook webhook) {
+	}
+
+	private final JdbcClient jdbc;
+
+	WebhookRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Tenant tenant, UUID userId, Webhook webhook) {
+		jdbc.sql("INSERT INTO webhook_subscription (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(tenant.id(), webhook.id(), userId, webhook.url(), String.join(",", webhook.events()), webhook.description(),
+					webhook.secret(), webhook.active(), time(webhook.createdAt()), time(webhook.updatedAt()))
+			.update();
+	}
+
+	void update(Tenant tenant, Webhook webhook) {
+		jdbc.sql("UPDATE webhook_subscription SET url = ?, events = ?, description = ?, active = ?, updated_at = ? "
+				+ "WHERE tenant_id = ? AND id = ?")
+			.params(webhook.url(), String.join(",", webhook.events()), webhook.description(), webhook.active(),
+					time(webhook.updatedAt()), tenant.id(), webhook.id())
+			.update();
+	}
+
+	Optional<Subscription> find(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE tenant_id = ? AND id = ?")
+			.params(tenant.id(), id)
+			.query(WebhookRepository::map)
+			.optional();
+	}
+
+	/** By id alone: what the worker needs to sign and send (the delivery row names the tenant). */
+	Optional<Subscription> find(UUID tenantId, UUID id) {
+		return find(new Tenant(tenantId), id);
+	}
+
+	/** The user's subscriptions, oldest first. */
+	List<Webhook> findByUser(Tenant tenant, UUID userId, int offset, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE tenant_id = ? AND user_id = ? "
+				+ "ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+			.params(tenant.id(), userId, offset, limit)
+			.query(WebhookRepository::map)
+			.list()
+			.stream()
+			.map(s -> s.webhook().withoutSecret())
+			.toList();
+	}
+
+	long countByUser(Tenant tenant, UUID userId) {
+		return jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE tenant_id = ? AND user_id = ?")
+			.params(tenant.id(), userId).query(Long.class).single();
+	}
+
+	/** The user's active subscriptions to this event type. */
+	List<Subscription> findActive(Tenant tenant, UUID userId, String eventType) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE tenant_id = ? AND user_id = ? AND active = TRUE")
+			.params(tenant.id(), userId)
+			.query(WebhookRepository::map)
+			.list()
+			.stream()
+			.filter(s -> s.webhook().events().contains(eventType))
+			.toList();
+	}
+
+	void delete(Tenant tenant, UUID id) {
+		jdbc.sql("DELETE FROM webhook_subscription WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update();
+	}
+
+	void deleteByUser(Tenant tenant, UUID userId) {
+		jdbc.sql("DELETE FROM webhook_subscription WHERE tenant_id = ? AND user_id = ?").params(tenant.id(), userId).update();
+	}
+
+	void deleteAll(Tenant tenant) {
+		jdbc.sql("DELETE FROM webhook_subscription WHERE tenant_id = ?").param(tenant.id()).update();
+	}
+
+	static OffsetDateTime time(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static UUID tenantId(ResultSet rs) throws SQLException {
+		UUID tenantId = rs.getObject("tenant_id", UUID.class);
+		return Tenant.SHARED.id().equals(tenantId) ? null : tenantId;
+	}
+
+	private static Subscription map(ResultSet rs, int row) throws SQLException {
+		Webhook webhook = new Webhook(rs.getObject("id", UUID.class), rs.getString("url"),
+				Arrays.asList(rs.getString("events").split(",")), rs.getString("description"), rs.getBoolean("active"),
+				rs.getString("secret"), tenantId(rs), instant(rs, "created_at"), instant(rs, "updated_at"));
+		return new Subscription(rs.getObject("user_id", UUID.class), rs.getString("secret"), webhook);
+	}
+
+}
