@@ -175,11 +175,11 @@ WEBHOOK_ID=$(curl -s -H 'Content-Type: application/json' -H "Authorization: Bear
   -d "{\"url\":\"$N/hook\",\"events\":[\"order.created\"]}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
 export WEBHOOK_ID
 warm "$S/v1/webhooks/$WEBHOOK_ID/test" bench/webhook_test.lua
-python3 bench/webhook_drain.py 127.0.0.1 "$PORT" "$(now_ms)" "$(now_ms)" >/dev/null
+WH_BASELINE=$(python3 bench/webhook_drain.py 127.0.0.1 "$PORT" count)
 WH_START=$(now_ms)
 R_WEBHOOK_QUEUE=$(measure "$S/v1/webhooks/$WEBHOOK_ID/test" bench/webhook_test.lua)
 WH_END=$(now_ms)
-read -r WH_RATE WH_DRAIN_MS WH_DELIVERED WH_FAILED <<<"$(python3 bench/webhook_drain.py 127.0.0.1 "$PORT" "$WH_START" "$WH_END")"
+read -r WH_RATE WH_DRAIN_MS WH_DELIVERED WH_FAILED <<<"$(python3 bench/webhook_drain.py 127.0.0.1 "$PORT" "$WH_START" "$WH_END" "$WH_BASELINE")"
 echo "webhooks: $WH_DELIVERED delivered ($WH_FAILED failed), ${WH_RATE}/s, drained ${WH_DRAIN_MS} ms after the load"
 
 R_SMTP=$(python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$DURATION" 8)

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -17,12 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.petstore.store.Orders;
 import io.petstore.support.ApiClient;
 import io.petstore.support.Receiver;
 import io.petstore.support.Receiver.Answer;
 import io.petstore.support.Reply;
+import io.petstore.tenancy.Tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Webhooks end to end: subscriptions over the API, events written with their change, delivered to a
@@ -82,7 +89,7 @@ class WebhooksTest extends ModernApiTest {
 		assertProblem(stranger.postJson("/v1/webhooks/" + id + "/test", null), 403, "forbidden");
 		assertThat(stranger.get("/v1/webhooks").json().get("pagination").get("totalItems").asLong()).isZero();
 		assertThat(client.get("/v1/webhooks/" + id).json().get("active").asBoolean()).isFalse();
-		ApiClient elsewhere = new ApiClient(base(), null, java.util.UUID.randomUUID()).withModernValidator(modernValidator());
+		ApiClient elsewhere = new ApiClient(base(), null, UUID.randomUUID()).withModernValidator(modernValidator());
 		assertThat(elsewhere.get("/v1/webhooks/" + id).status()).isEqualTo(401);
 		assertProblem(new ApiClient(base(), null, tenant).withModernValidator(modernValidator()).get("/v1/webhooks"), 401,
 				"unauthorized");
@@ -160,6 +167,36 @@ class WebhooksTest extends ModernApiTest {
 		assertThat(as(bystander).get("/v1/webhook-deliveries").json().get("pagination").get("totalItems").asLong()).isZero();
 	}
 
+	@Autowired
+	private TransactionTemplate tx;
+
+	@Autowired
+	private Orders orders;
+
+	/** The outbox row is written in the transaction of the change: both commit, or neither. */
+	@Test
+	void anEventCommitsOrRollsBackWithItsChange() {
+		Account account = register(uniqueName("atomic"));
+		ApiClient client = as(account);
+		createWebhook(client, receiver.url("/atomic"), "order.statusChanged");
+		String orderId = placeOrder(client, MAX).get("id").asString();
+		Tenant mine = new Tenant(tenant);
+
+		assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+			orders.approvePaid(mine, UUID.fromString(orderId), "system");
+			throw new IllegalStateException("the change fails after its event was written");
+		})).hasMessageContaining("fails");
+		assertThat(client.get("/v1/orders/" + orderId).json().get("status").asString()).isEqualTo("PLACED");
+		assertThat(client.get("/v1/webhook-deliveries").json().get("pagination").get("totalItems").asLong()).isZero();
+
+		tx.executeWithoutResult(status -> orders.approvePaid(mine, UUID.fromString(orderId), "system"));
+		JsonNode event = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readTree(receiver.await(1, WAIT, r -> true).get(0).body());
+		assertThat(event.get("data").get("newStatus").asString()).isEqualTo("APPROVED");
+		assertThat(event.get("data").get("changedBy").asString()).isEqualTo("system");
+		assertThat(client.get("/v1/webhook-deliveries").json().get("pagination").get("totalItems").asLong()).isEqualTo(1);
+	}
+
 	@Test
 	void failedAttemptsAreRetriedOnTheScheduleUntilOneSucceeds() throws Exception {
 		Account account = register(uniqueName("retry"));
@@ -220,7 +257,7 @@ class WebhooksTest extends ModernApiTest {
 		receiver.await(7, WAIT, r -> true);
 		assertThat(as(register(uniqueName("nosy"))).postJson("/v1/webhook-deliveries/" + deliveryId + "/redeliver", null).status())
 			.isEqualTo(403);
-		assertProblem(client.postJson("/v1/webhook-deliveries/" + java.util.UUID.randomUUID() + "/redeliver", null), 404, "not-found");
+		assertProblem(client.postJson("/v1/webhook-deliveries/" + UUID.randomUUID() + "/redeliver", null), 404, "not-found");
 	}
 
 	@Test
@@ -321,7 +358,7 @@ class WebhooksTest extends ModernApiTest {
 		assertThat(listed.get("data").get(0).has("webhookId")).isFalse();
 		assertProblem(as(register(uniqueName("snoop"))).postJson("/v1/orders/" + orderId, "{\"amount\":\"1.00\",\"currency\":\"USD\","
 				+ "\"timestamp\":\"x\",\"callbackUrl\":\"" + receiver.url("/callback") + "\"}"), 403, "forbidden");
-		assertProblem(anonymous.postJson("/v1/orders/" + java.util.UUID.randomUUID(), "{\"amount\":\"1.00\",\"currency\":\"USD\","
+		assertProblem(anonymous.postJson("/v1/orders/" + UUID.randomUUID(), "{\"amount\":\"1.00\",\"currency\":\"USD\","
 				+ "\"timestamp\":\"x\",\"callbackUrl\":\"" + receiver.url("/callback") + "\"}"), 404, "not-found");
 	}
 
