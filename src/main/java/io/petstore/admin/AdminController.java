@@ -34,6 +34,7 @@ import io.petstore.store.OrderFilter;
 import io.petstore.store.OrderStatus;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
+import io.petstore.v1.QueryParams;
 import io.petstore.v1.PageResult;
 import io.petstore.v1.StrictJson;
 
@@ -91,8 +92,8 @@ class AdminController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
 		accounts.requireAdmin(caller);
 		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
-		UserFilter filter = new UserFilter(AdminParams.enumValue("status", status, UserStatus.class),
-				AdminParams.enumValue("role", role, Role.class), AdminParams.text("q", q, 100), created.from(), created.to());
+		UserFilter filter = new UserFilter(QueryParams.enumValue("status", status, UserStatus.class),
+				QueryParams.enumValue("role", role, Role.class), AdminParams.text("q", q, 100), created.from(), created.to());
 		return accounts.find(caller.tenant(), filter, PageRequest.of(page, limit));
 	}
 
@@ -123,8 +124,8 @@ class AdminController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
 		accounts.requireAdmin(caller);
 		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
-		OrderFilter filter = new OrderFilter(AdminParams.enumValue("status", status, OrderStatus.class),
-				AdminParams.uuid("userId", userId), AdminParams.uuid("petId", petId), created.from(), created.to());
+		OrderFilter filter = new OrderFilter(QueryParams.enumValue("status", status, OrderStatus.class),
+				QueryParams.uuid("userId", userId), QueryParams.uuid("petId", petId), created.from(), created.to());
 		return orders.find(caller.tenant(), filter, PageRequest.of(page, limit));
 	}
 
@@ -144,7 +145,7 @@ class AdminController {
 		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		AuditFilter filter = new AuditFilter(upper(AdminParams.text("action", action, 64)),
 				upper(AdminParams.text("entityType", entityType, 64)), AdminParams.text("entityId", entityId, 255),
-				AdminParams.uuid("userId", userId), created.from(), created.to());
+				QueryParams.uuid("userId", userId), created.from(), created.to());
 		return auditLogs.find(caller.tenant(), filter, PageRequest.of(page, limit));
 	}
 

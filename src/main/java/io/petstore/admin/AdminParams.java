@@ -5,34 +5,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.UUID;
 
-import io.petstore.v1.Ids;
 import io.petstore.v1.ProblemException;
 
 /** Query parameters of the Admin API, checked: a bad value is a 400 that names the parameter. */
 final class AdminParams {
 
 	private AdminParams() {
-	}
-
-	static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw ProblemException.badRequest("Invalid value for parameter '" + name + "'. Must be one of: "
-					+ String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ".");
-		}
-	}
-
-	static UUID uuid(String name, String value) {
-		return value == null || value.isBlank() ? null : Ids.parse(value.strip(), name);
 	}
 
 	/** An RFC 3339 date-time, or a date (its start, UTC). */

@@ -66,14 +66,8 @@ class OrderController {
 	java.util.Map<String, Object> callbackOrder(io.petstore.tenancy.Tenant tenant, @PathVariable String id,
 			@Valid @RequestBody CallbackInput input) {
 		java.util.Optional<Caller> caller = Caller.current();
-		java.math.BigDecimal amount;
-		try {
-			amount = new java.math.BigDecimal(input.amount());
-		}
-		catch (NumberFormatException ex) {
-			throw io.petstore.v1.ProblemException.invalid("amount", "must be a decimal amount such as \"250.00\"", "invalid_format");
-		}
-		if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 10) {
+		// the document's pattern for amount: up to 10 digits, up to 2 decimals
+		if (!input.amount().matches("[0-9]{1,10}(\\.[0-9]{1,2})?")) {
 			throw io.petstore.v1.ProblemException.invalid("amount", "must be a decimal amount such as \"250.00\"", "invalid_format");
 		}
 		if (!input.currency().matches("[A-Z]{3}")) {
@@ -82,7 +76,8 @@ class OrderController {
 		if (input.timestamp().isBlank() || input.timestamp().length() > 64) {
 			throw io.petstore.v1.ProblemException.invalid("timestamp", "must be 1 to 64 characters", "invalid_format");
 		}
-		orders.requestCallback(caller.map(Caller::tenant).orElse(tenant), caller, Ids.parse(id, "id"), amount, input.currency(),
+		orders.requestCallback(caller.map(Caller::tenant).orElse(tenant), caller, Ids.parse(id, "id"),
+				new java.math.BigDecimal(input.amount()), input.currency(),
 				input.timestamp(), input.callbackUrl());
 		return java.util.Map.of();
 	}

@@ -1,7 +1,5 @@
 package io.petstore.webhook;
 
-import java.util.Locale;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +14,7 @@ import io.petstore.auth.Caller;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.QueryParams;
 
 /**
  * {@code /v1/webhook-deliveries}: listWebhookDeliveries, getWebhookDelivery,
@@ -36,8 +34,9 @@ class DeliveryController {
 	PageResult<Delivery> listWebhookDeliveries(Caller caller, @RequestParam(required = false) String webhookId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String eventType,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
-		DeliveryRepository.Filter filter = new DeliveryRepository.Filter(webhookId == null ? null : Ids.parse(webhookId, "webhookId"),
-				status(status), eventType == null || eventType.isBlank() ? null : eventType.strip());
+		DeliveryRepository.Filter filter = new DeliveryRepository.Filter(QueryParams.uuid("webhookId", webhookId),
+				QueryParams.enumValue("status", status, Delivery.Status.class),
+				eventType == null || eventType.isBlank() ? null : eventType.strip());
 		return webhooks.deliveries(caller, filter, PageRequest.of(page, limit));
 	}
 
@@ -50,18 +49,6 @@ class DeliveryController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Delivery redeliverWebhookDelivery(Caller caller, @PathVariable String id) {
 		return webhooks.redeliver(caller, Ids.parse(id, "id"));
-	}
-
-	private static Delivery.Status status(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Delivery.Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw ProblemException.badRequest("Invalid value for parameter 'status': must be PENDING, SUCCEEDED or FAILED.");
-		}
 	}
 
 }

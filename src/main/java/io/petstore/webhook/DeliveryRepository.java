@@ -3,7 +3,6 @@ package io.petstore.webhook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,22 +53,18 @@ class DeliveryRepository {
 	 * ran out (the worker died). Runs in the caller's transaction.
 	 */
 	List<Claimed> claim(Instant now, int limit, Instant leaseUntil) {
-		List<UUID> ids = jdbc.sql("SELECT id FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= ? "
+		List<Claimed> claimed = jdbc.sql("SELECT id, tenant_id, subscription_id, event_id, event_type, url, payload, attempts, "
+				+ "round_attempts FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= ? "
 				+ "ORDER BY next_attempt_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED")
 			.params(time(now), limit)
-			.query(UUID.class)
+			.query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+					rs.getObject("subscription_id", UUID.class), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
+					rs.getString("url"), rs.getString("payload"), rs.getInt("attempts"), rs.getInt("round_attempts"), UUID.randomUUID()))
 			.list();
-		List<Claimed> claimed = new ArrayList<>();
-		for (UUID id : ids) {
-			UUID lease = UUID.randomUUID();
-			jdbc.sql("UPDATE webhook_delivery SET lease = ?, next_attempt_at = ? WHERE id = ?").params(lease, time(leaseUntil), id).update();
-			claimed.add(jdbc.sql("SELECT id, tenant_id, subscription_id, event_id, event_type, url, payload, attempts, round_attempts "
-					+ "FROM webhook_delivery WHERE id = ?")
-				.param(id)
-				.query((rs, row) -> new Claimed(id, rs.getObject("tenant_id", UUID.class), rs.getObject("subscription_id", UUID.class),
-						rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("url"), rs.getString("payload"),
-						rs.getInt("attempts"), rs.getInt("round_attempts"), lease))
-				.single());
+		for (Claimed row : claimed) {
+			jdbc.sql("UPDATE webhook_delivery SET lease = ?, next_attempt_at = ? WHERE id = ?")
+				.params(row.lease(), time(leaseUntil), row.id())
+				.update();
 		}
 		return claimed;
 	}

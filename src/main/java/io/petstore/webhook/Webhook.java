@@ -10,9 +10,4 @@ import java.util.UUID;
  */
 record Webhook(UUID id, String url, List<String> events, String description, boolean active, String secret, UUID tenantId,
 		Instant createdAt, Instant updatedAt) {
-
-	Webhook withoutSecret() {
-		return new Webhook(id, url, events, description, active, null, tenantId, createdAt, updatedAt);
-	}
-
 }

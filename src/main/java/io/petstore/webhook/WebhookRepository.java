@@ -21,7 +21,7 @@ class WebhookRepository {
 
 	private static final String COLUMNS = "tenant_id, id, user_id, url, events, description, secret, active, created_at, updated_at";
 
-	/** A stored subscription: its owner and secret, and the API view. */
+	/** A stored subscription: its owner and secret, and the API view (without the secret). */
 	record Subscription(UUID userId, String secret, Webhook webhook) {
 	}
 
@@ -66,7 +66,7 @@ class WebhookRepository {
 			.query(WebhookRepository::map)
 			.list()
 			.stream()
-			.map(s -> s.webhook().withoutSecret())
+			.map(Subscription::webhook)
 			.toList();
 	}
 
@@ -115,7 +115,7 @@ class WebhookRepository {
 	private static Subscription map(ResultSet rs, int row) throws SQLException {
 		Webhook webhook = new Webhook(rs.getObject("id", UUID.class), rs.getString("url"),
 				Arrays.asList(rs.getString("events").split(",")), rs.getString("description"), rs.getBoolean("active"),
-				rs.getString("secret"), tenantId(rs), instant(rs, "created_at"), instant(rs, "updated_at"));
+				null, tenantId(rs), instant(rs, "created_at"), instant(rs, "updated_at"));
 		return new Subscription(rs.getObject("user_id", UUID.class), rs.getString("secret"), webhook);
 	}
 

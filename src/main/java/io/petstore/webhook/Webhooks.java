@@ -113,7 +113,7 @@ class Webhooks {
 
 	@Transactional(readOnly = true)
 	Webhook get(Caller caller, UUID id) {
-		return owned(caller, id).webhook().withoutSecret();
+		return owned(caller, id).webhook();
 	}
 
 	@Transactional(readOnly = true)
@@ -123,7 +123,7 @@ class Webhooks {
 	}
 
 	Webhook update(Caller caller, UUID id, WebhookInput input) {
-		Webhook before = owned(caller, id).webhook().withoutSecret();
+		Webhook before = owned(caller, id).webhook();
 		Webhook after = new Webhook(id, input.url() == null ? before.url() : guard.check("url", input.url()),
 				input.events() == null ? before.events() : events(input.events()),
 				input.description() == null ? before.description() : description(input.description()),
@@ -134,7 +134,7 @@ class Webhooks {
 	}
 
 	void delete(Caller caller, UUID id) {
-		Webhook before = owned(caller, id).webhook().withoutSecret();
+		Webhook before = owned(caller, id).webhook();
 		deliveries.deleteBySubscription(id);
 		webhooks.delete(caller.tenant(), id);
 		audit.record(caller.tenant(), "WEBHOOK_DELETED", ENTITY, id, before, null);
