@@ -83,7 +83,7 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 				"uploadPetPhoto", "getPetImage", "getInventory", "getStoreInventory", "createOrder", "getOrder", "deleteOrder",
 				"callbackOrder", "createOrderPayment", "createUser", "getUserById", "updateUser", "deleteUser", "createToken", "getDashboardStats",
 				"listUsers", "getUserDetails", "updateUserStatus", "updateUserRole", "listAllOrders", "forceCancelOrder", "listAuditLogs",
-				"getAuditLog", "createWebhook", "listWebhooks", "getWebhook", "updateWebhook", "deleteWebhook", "testWebhook",
+				"getAuditLog", "registerOAuthClient", "listOAuthClients", "getOAuthClient", "deleteOAuthClient", "createWebhook", "listWebhooks", "getWebhook", "updateWebhook", "deleteWebhook", "testWebhook",
 				"listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery");
 		// the events this server sends, documented as OpenAPI 3.1 webhooks
 		assertThat(doc.json().get("webhooks").propertyNames()).containsExactlyInAnyOrder("orderCreated", "orderStatusChanged",

@@ -123,6 +123,23 @@ public class Accounts {
 	}
 
 	/**
+	 * A person signing in on the authorization server's login page: the same checks (and audit
+	 * record) as {@code POST /v1/auth/tokens}; 401 for bad credentials, 403 for a suspended account.
+	 */
+	public TokenSubject signIn(Tenant tenant, String username, String password) {
+		UserRepository.Account account = authenticate(tenant, username, password);
+		return new TokenSubject(account.user().id(), account.user().username(), account.tokenEpoch());
+	}
+
+	/** The user a token is being issued or refreshed for, while the account exists and is ACTIVE. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<TokenSubject> activeSubject(Tenant tenant, UUID userId) {
+		return users.find(tenant, userId)
+			.filter(account -> account.status() == UserStatus.ACTIVE)
+			.map(account -> new TokenSubject(userId, account.user().username(), account.tokenEpoch()));
+	}
+
+	/**
 	 * The account these credentials belong to; 401 (the same for an unknown name and a wrong
 	 * password), 403 for a suspended account. The configured administrator is created in the
 	 * tenant on its first sign-in there.

@@ -29,6 +29,10 @@ class LiveAccountTokenValidator implements OAuth2TokenValidator<Jwt> {
 
 	@Override
 	public OAuth2TokenValidatorResult validate(Jwt token) {
+		if (TokenService.isClientToken(token)) {
+			// a client-credentials token names no user (the oauth module checks the client)
+			return OAuth2TokenValidatorResult.success();
+		}
 		UUID userId;
 		Tenant tenant;
 		try {

@@ -16,9 +16,13 @@ import io.petstore.v1.ProblemException;
  */
 public record Caller(UUID userId, String username, Tenant tenant, Set<String> scopes) {
 
-	/** The caller whose verified token authenticated the current request, if any. */
+	/**
+	 * The user whose verified token authenticated the current request, if any (a client-credentials
+	 * token names no user).
+	 */
 	public static Optional<Caller> current() {
-		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+				&& !TokenService.isClientToken(token.getToken())) {
 			return Optional.of(CallerArgumentResolver.from(token.getToken()));
 		}
 		return Optional.empty();

@@ -31,6 +31,11 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
 			WebDataBinderFactory binderFactory) {
 		Caller caller = Caller.current().orElse(null);
+		if (caller == null && org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication() instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken) {
+			throw ProblemException.forbidden(
+					"This operation acts for a user; a client-credentials token names no user. Use a user's token.");
+		}
 		if (caller == null) {
 			if (parameter.isOptional() || parameter.hasParameterAnnotation(org.springframework.lang.Nullable.class)) {
 				return null;
@@ -45,6 +50,12 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	}
 
 	static Caller from(Jwt jwt) {
+		return new Caller(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString(TokenService.USERNAME_CLAIM),
+				new Tenant(UUID.fromString(jwt.getClaimAsString(TokenService.TENANT_CLAIM))), scopes(jwt));
+	}
+
+	/** The space-separated {@code scope} claim as a set. */
+	static Set<String> scopes(Jwt jwt) {
 		String scope = jwt.getClaimAsString("scope");
 		Set<String> scopes = new LinkedHashSet<>();
 		if (scope != null) {
@@ -54,8 +65,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 				}
 			}
 		}
-		return new Caller(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString(TokenService.USERNAME_CLAIM),
-				new Tenant(UUID.fromString(jwt.getClaimAsString(TokenService.TENANT_CLAIM))), scopes);
+		return scopes;
 	}
 
 }

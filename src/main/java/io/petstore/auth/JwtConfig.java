@@ -8,7 +8,10 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -17,14 +20,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * Nimbus (through Spring Security) signs and verifies tokens. Only RS256 with one of our keys is
  * accepted: {@code alg: none}, HMAC-signed forgeries and unknown keys fail, as do expired tokens
- * and tokens of another issuer.
+ * (beyond {@code petstore.auth.clock-skew}) and, when an issuer is configured, tokens of another
+ * issuer. The same encoder signs the authorization server's tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfig {
@@ -35,8 +40,18 @@ class JwtConfig {
 		return new NimbusJwtEncoder(signing);
 	}
 
+	/**
+	 * Every key (private parts included): the authorization server's JWK Set endpoint publishes
+	 * their public halves.
+	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, ObjectProvider<OAuth2TokenValidator<Jwt>> extraValidators) {
+	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+		return (selector, context) -> selector.select(keys.allKeys());
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SigningKeys keys, Issuer issuer, ObjectProvider<OAuth2TokenValidator<Jwt>> extraValidators,
+			@Value("${petstore.auth.clock-skew:60s}") Duration clockSkew) {
 		JWKSource<SecurityContext> verification = (JWKSelector selector, SecurityContext context) -> {
 			String kid = selector.getMatcher().getKeyIDs() == null || selector.getMatcher().getKeyIDs().isEmpty() ? null
 					: selector.getMatcher().getKeyIDs().iterator().next();
@@ -49,7 +64,13 @@ class JwtConfig {
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 		java.util.List<OAuth2TokenValidator<Jwt>> validators = new java.util.ArrayList<>();
-		validators.add(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
+		validators.add(new JwtTimestampValidator(clockSkew));
+		if (issuer.configured() != null) {
+			validators.add(new JwtIssuerValidator(issuer.configured()));
+		}
+		else {
+			validators.add(new JwtClaimValidator<Object>("iss", iss -> iss != null && !iss.toString().isBlank()));
+		}
 		validators.add(new JwtClaimValidator<String>(TokenService.TENANT_CLAIM, tid -> tid != null && !tid.isBlank()));
 		extraValidators.orderedStream().forEach(validators::add);
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));

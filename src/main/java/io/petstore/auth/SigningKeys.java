@@ -50,6 +50,11 @@ class SigningKeys {
 		return (RSAKey) keys.getKeys().get(0);
 	}
 
+	/** Every key, private parts included (the JWK Set endpoint publishes only the public halves). */
+	JWKSet allKeys() {
+		return keys;
+	}
+
 	/** All verification keys; re-read from the database if {@code kid} is unknown. */
 	JWKSet verificationKeys(String kid) {
 		if (kid != null && keys.getKeyByKeyId(kid) == null) {

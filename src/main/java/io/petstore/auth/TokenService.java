@@ -20,8 +20,6 @@ import io.petstore.tenancy.Tenant;
 @Service
 public class TokenService {
 
-	static final String ISSUER = "petstore";
-
 	public static final String TENANT_CLAIM = "tid";
 
 	public static final String USERNAME_CLAIM = "username";
@@ -29,12 +27,27 @@ public class TokenService {
 	/** The user's token epoch when the token was issued (see {@code account}: suspension moves it on). */
 	public static final String EPOCH_CLAIM = "tev";
 
+	/** The OAuth2 client a token was issued to (RFC 9068); absent on {@code POST /v1/auth/tokens} tokens. */
+	public static final String CLIENT_ID_CLAIM = "client_id";
+
+	/**
+	 * Whether the token names a client rather than a user (the client-credentials grant): its
+	 * subject is the client's id.
+	 */
+	public static boolean isClientToken(org.springframework.security.oauth2.jwt.Jwt jwt) {
+		String client = jwt.getClaimAsString(CLIENT_ID_CLAIM);
+		return client != null && client.equals(jwt.getSubject());
+	}
+
 	private final JwtEncoder encoder;
 
 	private final Duration lifetime;
 
-	TokenService(JwtEncoder encoder, @Value("${petstore.auth.token-lifetime:24h}") Duration lifetime) {
+	private final Issuer issuer;
+
+	TokenService(JwtEncoder encoder, Issuer issuer, @Value("${petstore.auth.token-lifetime:24h}") Duration lifetime) {
 		this.encoder = encoder;
+		this.issuer = issuer;
 		this.lifetime = lifetime;
 	}
 
@@ -46,7 +59,7 @@ public class TokenService {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(lifetime);
 		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.issuer(ISSUER)
+			.issuer(issuer.current())
 			.subject(userId.toString())
 			.id(UUID.randomUUID().toString())
 			.issuedAt(now)

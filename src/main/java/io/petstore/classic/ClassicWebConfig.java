@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.boot.jackson.autoconfigure.XmlMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +18,13 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Classic-only web settings: the strict {@code api_key} check and ApiResponse's XML shape. */
+import io.petstore.auth.BearerTokens;
+import io.petstore.tenancy.Tenant;
+
+/**
+ * Classic-only web settings: strict mode's checks ({@code api_key} and {@code petstore_auth}, as the
+ * document declares them) and ApiResponse's XML shape.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClassicWebConfig implements WebMvcConfigurer {
 
@@ -24,10 +32,13 @@ class ClassicWebConfig implements WebMvcConfigurer {
 
 	private final byte[] apiKey;
 
+	private final BearerTokens tokens;
+
 	ClassicWebConfig(@Value("${petstore.classic.strict-auth}") boolean strictAuth,
-			@Value("${petstore.classic.api-key}") String apiKey) {
+			@Value("${petstore.classic.api-key}") String apiKey, BearerTokens tokens) {
 		this.strictAuth = strictAuth;
 		this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -46,6 +57,9 @@ class ClassicWebConfig implements WebMvcConfigurer {
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(PetstoreAuth.class)) {
+				checkBearer(request);
+			}
 			if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(ApiKeyRequired.class)) {
 				String key = request.getHeader("api_key");
 				if (key == null) {
@@ -56,6 +70,39 @@ class ClassicWebConfig implements WebMvcConfigurer {
 				}
 			}
 			return true;
+		}
+
+		/** {@code petstore_auth}: a valid token of this tenant with both declared scopes. */
+		private void checkBearer(HttpServletRequest request) {
+			Jwt jwt;
+			try {
+				jwt = tokens.fromHeader(request.getHeader("Authorization")).orElse(null);
+			}
+			catch (JwtException invalid) {
+				throw new ClassicApiException(HttpStatus.UNAUTHORIZED, ApiResponse.of(401, "The bearer token is invalid: "
+						+ invalid.getMessage())).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			}
+			catch (org.springframework.security.authentication.AuthenticationServiceException busy) {
+				throw new ClassicApiException(HttpStatus.SERVICE_UNAVAILABLE, ApiResponse.of(503, busy.getMessage()))
+					.withHeader("Retry-After", "1");
+			}
+			if (jwt == null) {
+				throw new ClassicApiException(HttpStatus.UNAUTHORIZED,
+						ApiResponse.of(401, "This operation requires an OAuth2 bearer token (petstore_auth)"))
+					.withHeader("WWW-Authenticate", "Bearer");
+			}
+			String tid = jwt.getClaimAsString(io.petstore.auth.TokenService.TENANT_CLAIM);
+			if (!Tenant.fromHeader(request.getHeader(Tenant.HEADER)).id().toString().equals(tid)) {
+				throw new ClassicApiException(HttpStatus.FORBIDDEN,
+						ApiResponse.of(403, "The token was issued for another tenant than X-Tenant-ID names"));
+			}
+			java.util.Set<String> granted = BearerTokens.scopes(jwt);
+			for (String scope : PetstoreAuth.SCOPES) {
+				if (!granted.contains(scope)) {
+					throw new ClassicApiException(HttpStatus.FORBIDDEN, ApiResponse.of(403, "The token lacks the scope " + scope))
+						.withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"write:pets read:pets\"");
+				}
+			}
 		}
 
 	}

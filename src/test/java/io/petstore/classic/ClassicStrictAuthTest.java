@@ -25,9 +25,40 @@ class ClassicStrictAuthTest extends io.petstore.support.IntegrationTest {
 	}
 
 	@Test
-	void operationsWithoutApiKeyDeclarationStayOpen() {
-		assertThat(api.get("/v2/pet/findByStatus?status=available").status()).isEqualTo(200);
+	void operationsWithoutSecurityDeclarationStayOpen() {
 		assertThat(api.get("/v2/store/order/1").status()).isEqualTo(200);
+		assertThat(api.get("/v2/user/user1").status()).isIn(200, 404);
+	}
+
+	/** petstore_auth operations need a bearer token (OAuth2 or POST /v1/auth/tokens) with write:pets and read:pets. */
+	@Test
+	void petstoreAuthOperationsNeedATokenWithTheDeclaredScopes() {
+		String username = "classic" + Long.toHexString(System.nanoTime());
+		Reply user = api.postJson("/v1/users", "{\"username\":\"" + username + "\",\"firstName\":\"Kyle\",\"lastName\":\"Kihn\","
+				+ "\"email\":\"" + username + "@example.com\",\"password\":\"SecurePass123!\"}");
+		assertThat(user.status()).as(user.toString()).isEqualTo(201);
+		String both = user.json().get("token").asString();
+		String readOnly = api.postJson("/v1/auth/tokens", "{\"username\":\"" + username + "\",\"password\":\"SecurePass123!\","
+				+ "\"scopes\":[\"read:pets\"]}").json().get("token").asString();
+		String pet = "{\"id\":424242,\"name\":\"Scoped\",\"photoUrls\":[],\"status\":\"available\"}";
+
+		Reply missing = api.get("/v2/pet/findByStatus?status=available");
+		assertThat(missing.status()).isEqualTo(401);
+		assertThat(missing.header("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(missing.json().get("message").asString()).contains("petstore_auth");
+		assertThat(api.postJson("/v2/pet", pet, "Authorization", "Bearer not.a.token").status()).isEqualTo(401);
+		Reply lacking = api.postJson("/v2/pet", pet, "Authorization", "Bearer " + readOnly);
+		assertThat(lacking.status()).isEqualTo(403);
+		assertThat(lacking.json().get("message").asString()).contains("write:pets");
+		// nothing was written by the refused calls
+		assertThat(api.get("/v2/pet/424242", "api_key", "s3cret").status()).isEqualTo(404);
+
+		assertThat(api.postJson("/v2/pet", pet, "Authorization", "Bearer " + both).status()).isEqualTo(200);
+		assertThat(api.get("/v2/pet/findByStatus?status=available", "Authorization", "Bearer " + both).status()).isEqualTo(200);
+		assertThat(api.delete("/v2/pet/424242", "Authorization", "Bearer " + both).status()).isEqualTo(200);
+		// a token of another tenant
+		Reply otherTenant = clientFor(java.util.UUID.randomUUID()).get("/v2/pet/findByStatus?status=sold", "Authorization", "Bearer " + both);
+		assertThat(otherTenant.status()).isEqualTo(403);
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.petstore.classic.ApiKeyRequired;
+import io.petstore.classic.PetstoreAuth;
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
 import io.petstore.tenancy.Tenant;
@@ -42,18 +43,21 @@ class PetController {
 	}
 
 	/** addPet: an upsert by id, as in the reference; a pet without a positive id gets a new one. */
+	@PetstoreAuth
 	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
 	Pet addPet(Tenant tenant, @RequestBody Pet pet) {
 		return pets.save(tenant, pet);
 	}
 
 	/** updatePet: the same upsert as addPet (the reference never answers 404 here; clients rely on it). */
+	@PetstoreAuth
 	@PutMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
 	Pet updatePet(Tenant tenant, @RequestBody Pet pet) {
 		return pets.save(tenant, pet);
 	}
 
 	/** findPetsByStatus: accepts {@code ?status=a,b} and {@code ?status=a&status=b}; none means available. */
+	@PetstoreAuth
 	@GetMapping("/findByStatus")
 	List<Pet> findPetsByStatus(Tenant tenant, @RequestParam(name = "status", required = false) List<String> status) {
 		Set<PetStatus> statuses = new LinkedHashSet<>();
@@ -68,6 +72,7 @@ class PetController {
 	}
 
 	/** findPetsByTags: pets carrying any of the tags, each pet once. */
+	@PetstoreAuth
 	@GetMapping("/findByTags")
 	List<Pet> findPetsByTags(Tenant tenant, @RequestParam(name = "tags", required = false) List<String> tags) {
 		return pets.findByTags(tenant, splitValues(tags));
@@ -80,6 +85,7 @@ class PetController {
 	}
 
 	/** updatePetWithForm: empty or missing fields leave the value unchanged. */
+	@PetstoreAuth
 	@PostMapping(path = "/{petId}", consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
 	ApiResponse updatePetWithForm(Tenant tenant, @PathVariable long petId,
 			@RequestParam(name = "name", required = false) String name,
@@ -97,6 +103,7 @@ class PetController {
 	}
 
 	/** deletePet: the {@code api_key} header is read but, as in the reference, not checked. */
+	@PetstoreAuth
 	@DeleteMapping("/{petId}")
 	ApiResponse deletePet(Tenant tenant, @PathVariable long petId) {
 		if (!pets.delete(tenant, petId)) {
@@ -109,6 +116,7 @@ class PetController {
 	 * uploadFile: stores the file in the database and appends its URL to the pet's {@code photoUrls}.
 	 * An unknown pet id is accepted, as the reference does (clients' tests upload for such ids).
 	 */
+	@PetstoreAuth
 	@PostMapping(path = "/{petId}/uploadImage", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ApiResponse uploadFile(Tenant tenant, @PathVariable long petId,

@@ -1,0 +1,68 @@
+package io.petstore.oauth;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.petstore.account.AccountAdmin;
+import io.petstore.auth.Caller;
+
+/**
+ * The Admin API's OAuth2 client registration ({@code /v1/admin/oauth-clients}): an administrator
+ * registers, lists and deletes the clients of their tenant; the configured clients are listed too
+ * (read-only).
+ */
+@RestController
+@RequestMapping(path = "/v1/admin/oauth-clients", produces = MediaType.APPLICATION_JSON_VALUE)
+class OAuthClientController {
+
+	private final OAuthClients clients;
+
+	private final AccountAdmin accounts;
+
+	OAuthClientController(OAuthClients clients, AccountAdmin accounts) {
+		this.clients = clients;
+		this.accounts = accounts;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<OAuthClient> registerOAuthClient(Caller caller, @RequestBody OAuthClientInput input) {
+		accounts.requireAdmin(caller);
+		OAuthClient client = clients.register(caller.tenant(), input);
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(client.clientId()).toUri();
+		return ResponseEntity.created(location).body(client);
+	}
+
+	@GetMapping
+	Map<String, List<OAuthClient>> listOAuthClients(Caller caller) {
+		accounts.requireAdmin(caller);
+		return Map.of("data", clients.list(caller.tenant()));
+	}
+
+	@GetMapping("/{clientId}")
+	OAuthClient getOAuthClient(Caller caller, @PathVariable String clientId) {
+		accounts.requireAdmin(caller);
+		return clients.get(caller.tenant(), clientId);
+	}
+
+	@DeleteMapping("/{clientId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deleteOAuthClient(Caller caller, @PathVariable String clientId) {
+		accounts.requireAdmin(caller);
+		clients.delete(caller.tenant(), clientId);
+	}
+
+}

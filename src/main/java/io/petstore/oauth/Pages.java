@@ -1,0 +1,95 @@
+package io.petstore.oauth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+/**
+ * The pages a person sees: the login form (users of the Modern API; the tenant is optional), the
+ * device verification form where the user code shown on a device is typed in, and the page after a
+ * device was approved. The consent page is Spring's.
+ */
+@Controller
+class Pages {
+
+	static final String LOGIN = "/login";
+
+	static final String DEVICE = "/oauth2/device_verification";
+
+	@GetMapping(path = LOGIN, produces = MediaType.TEXT_HTML_VALUE)
+	@ResponseBody
+	String login(HttpServletRequest request, CsrfToken csrf, @RequestParam(required = false) String tenant) {
+		String message = "";
+		if (request.getParameter("error") != null) {
+			HttpSession session = request.getSession(false);
+			Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+			String text = failure instanceof AuthenticationException ex ? ex.getMessage() : "Invalid username or password.";
+			message = "<p class=\"error\" role=\"alert\">" + htmlEscape(text) + "</p>";
+		}
+		else if (request.getParameter("logout") != null) {
+			message = "<p role=\"status\">You have signed out.</p>";
+		}
+		return page("Sign in", message + """
+				<form method="post" action="/login">
+				  <label>Username <input name="username" autocomplete="username" required autofocus></label>
+				  <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+				  <label>Tenant (X-Tenant-ID; empty for the shared pool) <input name="tenant" value="%s"></label>
+				  <input type="hidden" name="%s" value="%s">
+				  <button type="submit">Sign in</button>
+				</form>
+				<p>Accounts are the Modern Pet Store's users (<code>POST /v1/users</code>).</p>
+				""".formatted(htmlEscape(tenant == null ? "" : tenant), htmlEscape(csrf.getParameterName()),
+				htmlEscape(csrf.getToken())));
+	}
+
+	/** Without {@code user_code} (with one, Spring's verification endpoint answers). */
+	@GetMapping(path = DEVICE, produces = MediaType.TEXT_HTML_VALUE)
+	@ResponseBody
+	String deviceVerification() {
+		return page("Connect a device", """
+				<p>Enter the code your device shows.</p>
+				<form method="get" action="%s">
+				  <label>Code <input name="user_code" autocomplete="off" required autofocus placeholder="XXXX-XXXX"></label>
+				  <button type="submit">Continue</button>
+				</form>
+				""".formatted(DEVICE));
+	}
+
+	static void deviceApproved(HttpServletResponse response) throws IOException {
+		response.setContentType(MediaType.TEXT_HTML_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write(page("Device connected", "<p role=\"status\">Your device is connected. You can close this page and return to it.</p>"));
+	}
+
+	static String page(String title, String body) {
+		return """
+				<!DOCTYPE html>
+				<html lang="en">
+				<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+				<title>%s · Petstore</title>
+				<style>
+				  body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; }
+				  label { display: block; margin: .75rem 0; } input { display: block; width: 100%%; padding: .4rem; box-sizing: border-box; }
+				  button { margin-top: .75rem; padding: .5rem 1.25rem; } .error { color: #b00020; }
+				</style></head>
+				<body><h1>%s</h1>
+				%s
+				</body></html>
+				""".formatted(htmlEscape(title), htmlEscape(title), body);
+	}
+
+}
