@@ -190,13 +190,7 @@ class UsersAndTokensTest extends ModernApiTest {
 	}
 
 	private String signWithServerKey(JWTClaimsSet claims) throws Exception {
-		var key = jdbc.sql("SELECT kid, private_key FROM auth_signing_key ORDER BY created_at, kid")
-			.query((rs, row) -> new String[] { rs.getString("kid"), rs.getString("private_key") }).list().get(0);
-		RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key[1])));
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key[0]).build(), claims);
-		jwt.sign(new RSASSASigner(privateKey));
-		return jwt.serialize();
+		return signWithServerKey(jdbc, claims);
 	}
 
 }
