@@ -160,23 +160,25 @@ public class OAuthClients {
 
 	@Transactional(readOnly = true)
 	OAuthClient get(Tenant tenant, String clientId) {
+		RegisteredClient client = visible(tenant, clientId);
+		return view(client, ownerOf(client.getId()) == null);
+	}
+
+	/** The client if this tenant registered it or it is configured; 404 otherwise. */
+	private RegisteredClient visible(Tenant tenant, String clientId) {
 		RegisteredClient client = repository.findByClientId(clientId);
 		UUID owner = client == null ? null : ownerOf(client.getId());
 		if (client == null || (owner != null && !owner.equals(tenant.id()))) {
 			throw ProblemException.notFound("OAuth client", clientId);
 		}
-		return view(client, owner == null);
+		return client;
 	}
 
 	/** Deletes a client this tenant registered, with its authorizations and consents (its tokens stop working). */
 	@Transactional
 	void delete(Tenant tenant, String clientId) {
-		RegisteredClient client = repository.findByClientId(clientId);
-		UUID owner = client == null ? null : ownerOf(client.getId());
-		if (client == null || (owner != null && !owner.equals(tenant.id()))) {
-			throw ProblemException.notFound("OAuth client", clientId);
-		}
-		if (owner == null) {
+		RegisteredClient client = visible(tenant, clientId);
+		if (ownerOf(client.getId()) == null) {
 			throw ProblemException.conflict("The client '" + clientId
 					+ "' comes from configuration (petstore.oauth2.clients); remove it there.");
 		}
