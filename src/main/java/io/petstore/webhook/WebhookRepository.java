@@ -13,9 +13,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.petstore.secrets.SecretSeal;
 import io.petstore.tenancy.Tenant;
 
-/** SQL for {@code webhook_subscription}. */
+/**
+ * SQL for {@code webhook_subscription}. The signing secret is stored sealed ({@link SecretSeal}, bound
+ * to the subscription's id); subscriptions written before sealing existed (or under a previous key) are sealed at start.
+ */
 @Repository
 class WebhookRepository {
 
@@ -27,14 +31,36 @@ class WebhookRepository {
 
 	private final JdbcClient jdbc;
 
-	WebhookRepository(JdbcClient jdbc) {
+	private final SecretSeal seal;
+
+	WebhookRepository(JdbcClient jdbc, SecretSeal seal) {
 		this.jdbc = jdbc;
+		this.seal = seal;
+		sealPlaintextSecrets();
+	}
+
+	private void sealPlaintextSecrets() {
+		record Stored(UUID tenantId, UUID id, String secret) {
+		}
+		jdbc.sql("SELECT tenant_id, id, secret FROM webhook_subscription WHERE secret NOT LIKE ?")
+			.param(seal.currentPrefix() + "%")
+			.query((rs, row) -> new Stored(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
+					rs.getString("secret")))
+			.list()
+			.forEach(stored -> jdbc.sql("UPDATE webhook_subscription SET secret = ? WHERE tenant_id = ? AND id = ? AND secret = ?")
+				.params(seal.seal(seal.open(stored.secret(), purpose(stored.id())), purpose(stored.id())), stored.tenantId(), stored.id(), stored.secret())
+				.update());
+	}
+
+	private static String purpose(UUID id) {
+		return "webhook_subscription:" + id;
 	}
 
 	void insert(Tenant tenant, UUID userId, Webhook webhook) {
 		jdbc.sql("INSERT INTO webhook_subscription (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(tenant.id(), webhook.id(), userId, webhook.url(), String.join(",", webhook.events()), webhook.description(),
-					webhook.secret(), webhook.active(), time(webhook.createdAt()), time(webhook.updatedAt()))
+					seal.seal(webhook.secret(), purpose(webhook.id())), webhook.active(), time(webhook.createdAt()),
+					time(webhook.updatedAt()))
 			.update();
 	}
 
@@ -49,7 +75,7 @@ class WebhookRepository {
 	Optional<Subscription> find(Tenant tenant, UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE tenant_id = ? AND id = ?")
 			.params(tenant.id(), id)
-			.query(WebhookRepository::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -63,7 +89,7 @@ class WebhookRepository {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE tenant_id = ? AND user_id = ? "
 				+ "ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
 			.params(tenant.id(), userId, offset, limit)
-			.query(WebhookRepository::map)
+			.query(this::map)
 			.list()
 			.stream()
 			.map(Subscription::webhook)
@@ -79,7 +105,7 @@ class WebhookRepository {
 	List<Subscription> findActive(Tenant tenant, UUID userId, String eventType) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE tenant_id = ? AND user_id = ? AND active = TRUE")
 			.params(tenant.id(), userId)
-			.query(WebhookRepository::map)
+			.query(this::map)
 			.list()
 			.stream()
 			.filter(s -> s.webhook().events().contains(eventType))
@@ -112,11 +138,12 @@ class WebhookRepository {
 		return Tenant.SHARED.id().equals(tenantId) ? null : tenantId;
 	}
 
-	private static Subscription map(ResultSet rs, int row) throws SQLException {
+	private Subscription map(ResultSet rs, int row) throws SQLException {
 		Webhook webhook = new Webhook(rs.getObject("id", UUID.class), rs.getString("url"),
 				Arrays.asList(rs.getString("events").split(",")), rs.getString("description"), rs.getBoolean("active"),
 				null, tenantId(rs), instant(rs, "created_at"), instant(rs, "updated_at"));
-		return new Subscription(rs.getObject("user_id", UUID.class), rs.getString("secret"), webhook);
+		return new Subscription(rs.getObject("user_id", UUID.class), seal.open(rs.getString("secret"), purpose(webhook.id())),
+				webhook);
 	}
 
 }
