@@ -193,6 +193,14 @@ R_INV=$(measure "$S/v2/store/inventory")
 R_POST=$(measure "$S/v2/pet" bench/post_pet.lua)
 RSS_LOAD=$(rss_mib "$SERVER_JAVA_PID")
 
+# The cost of crash safety: the same POST on a server whose H2 URL sets H2's own default write delay
+# (WRITE_DELAY=500: commits reach the file up to a second later, so kill -9 loses them).
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+start_server "--spring.datasource.url=jdbc:h2:file:$OUT/data/petstore;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500"
+wait_200
+warm "$S/v2/pet" bench/post_pet.lua
+R_POST_DELAYED=$(measure "$S/v2/pet" bench/post_pet.lua)
+
 # The Admin API on the tenant with 100,000 rows per table. H2 keeps the last result of a query per
 # connection and answers a repeat from it while the tables are unchanged; a benchmark repeating
 # one request would only measure that. So this server runs with OPTIMIZE_REUSE_RESULTS=FALSE:
@@ -226,6 +234,7 @@ $(row "GET /v2/pet/findByStatus?status=available" "$R_STATUS")
 $(row "GET /v2/pet/findByStatus?status=available, 4 connections" "$R_STATUS4")
 $(row "GET /v2/store/inventory" "$R_INV")
 $(row "POST /v2/pet (new ids)" "$R_POST")
+$(row "POST /v2/pet (new ids), H2 WRITE_DELAY=500: not crash-safe, for comparison" "$R_POST_DELAYED")
 $(row "GET /v1/pets/{id}" "$R_V1_GET")
 $(row "GET /v1/pets?limit=20" "$R_V1_LIST")
 $(row "POST /v1/pets (bearer token)" "$R_V1_POST")
@@ -266,6 +275,12 @@ every /v1 request still goes through the rate-limit filter, and writes through b
 verification (RS256). The orders benchmark orders a different AVAILABLE pet with every request
 (pets created by the POST /v1/pets measurement); its errors column counts requests that found no
 pet left.
+
+The two POST /v2/pet rows are the price of crash safety (docs/durability.md): the server makes H2
+write every commit to its file before answering (\`WRITE_DELAY 0\`), so a write it acknowledged
+survives \`kill -9\`; the second row is the same load on a server whose H2 URL asks for H2's own
+default (\`WRITE_DELAY=500\`: commits reach the file in the background up to a second later, and a
+crash loses them).
 
 The webhook figures: the bench user has one webhook, pointing at nginx on the same machine
 (\`return 204\`). wrk queues \`webhook.test\` events through the API as fast as it can, while the

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * each commit store its changes synchronously (concurrent commits share one store). H2 does not
  * fsync a commit: what the operating system had not written when the power fails may be lost (see
  * docs/durability.md). Applied to whatever H2 URL is configured, before the server takes requests
- * (this bean is created before the web server starts).
+ * (this bean is created before the web server starts), unless the URL sets {@code WRITE_DELAY}
+ * itself: that is the operator's deliberate choice (faster commits, not crash-safe), left as it is.
  */
 @Component
 class H2Durability {
@@ -28,7 +29,8 @@ class H2Durability {
 
 	H2Durability(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+			if (!"H2".equals(connection.getMetaData().getDatabaseProductName())
+					|| connection.getMetaData().getURL().toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
 				return;
 			}
 			try (Statement statement = connection.createStatement()) {
