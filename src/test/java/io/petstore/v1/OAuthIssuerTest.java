@@ -22,6 +22,9 @@ class OAuthIssuerTest extends ModernApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.petstore.secrets.SecretSeal seal;
+
 	@Test
 	void aConfiguredIssuerIsReportedIssuedAndRequired() throws Exception {
 		var discovery = api.get("/.well-known/openid-configuration").json();
@@ -36,10 +39,10 @@ class OAuthIssuerTest extends ModernApiTest {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user.id()).claim("tid", tenant.toString())
 			.claim("scope", "read:user").claim("username", user.username()).issueTime(new Date())
 			.expirationTime(Date.from(Instant.now().plusSeconds(600)));
-		assertThat(as(UsersAndTokensTest.signWithServerKey(jdbc, claims.issuer(ISSUER).build())).get(path).status()).isEqualTo(200);
+		assertThat(as(UsersAndTokensTest.signWithServerKey(jdbc, seal, claims.issuer(ISSUER).build())).get(path).status()).isEqualTo(200);
 		// signed with the server's own key but naming another issuer, or the address instead of the issuer
-		assertProblem(as(UsersAndTokensTest.signWithServerKey(jdbc, claims.issuer("evil").build())).get(path), 401, "unauthorized");
-		assertProblem(as(UsersAndTokensTest.signWithServerKey(jdbc, claims.issuer(base()).build())).get(path), 401, "unauthorized");
+		assertProblem(as(UsersAndTokensTest.signWithServerKey(jdbc, seal, claims.issuer("evil").build())).get(path), 401, "unauthorized");
+		assertProblem(as(UsersAndTokensTest.signWithServerKey(jdbc, seal, claims.issuer(base()).build())).get(path), 401, "unauthorized");
 	}
 
 }

@@ -30,6 +30,9 @@ class UsersAndTokensTest extends ModernApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.petstore.secrets.SecretSeal seal;
+
 	@Test
 	void registrationReturnsTheUserAndAWorkingToken() {
 		Reply reply = api.postJson("/v1/users", "{\"username\":\"kylekinh\",\"firstName\":\"Kyle\",\"lastName\":\"Kihn\","
@@ -179,18 +182,20 @@ class UsersAndTokensTest extends ModernApiTest {
 		register(user.username());
 	}
 
-	static String signWithServerKey(org.springframework.jdbc.core.simple.JdbcClient jdbc, JWTClaimsSet claims) throws Exception {
-		var key = jdbc.sql("SELECT kid, private_key FROM auth_signing_key ORDER BY created_at, kid")
+	/** Signs with the server's own key: read from its table and opened with its key-encryption key. */
+	static String signWithServerKey(org.springframework.jdbc.core.simple.JdbcClient jdbc, io.petstore.secrets.SecretSeal seal,
+			JWTClaimsSet claims) throws Exception {
+		var key = jdbc.sql("SELECT kid, private_key FROM auth_signing_key WHERE retired_at IS NULL ORDER BY created_at DESC, kid")
 			.query((rs, row) -> new String[] { rs.getString("kid"), rs.getString("private_key") }).list().get(0);
 		RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key[1])));
+			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(seal.open(key[1], "auth_signing_key:" + key[0]))));
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key[0]).build(), claims);
 		jwt.sign(new RSASSASigner(privateKey));
 		return jwt.serialize();
 	}
 
 	private String signWithServerKey(JWTClaimsSet claims) throws Exception {
-		return signWithServerKey(jdbc, claims);
+		return signWithServerKey(jdbc, seal, claims);
 	}
 
 }
