@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -92,8 +93,10 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain loginChain(HttpSecurity http, UserLogin users) throws Exception {
+		// its own manager, without the global one as parent: that one holds the same UserLogin bean, and
+		// a wrong password would be checked twice (two Argon2 hashes per failure)
 		http.securityMatcher(Pages.LOGIN, "/logout")
-			.authenticationProvider(users)
+			.authenticationManager(new ProviderManager(users))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
 			.formLogin(form -> form.loginPage(Pages.LOGIN).failureUrl(Pages.LOGIN + "?error"))
 			.logout(logout -> logout.logoutSuccessUrl(Pages.LOGIN + "?logout"));
