@@ -9,10 +9,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Caller;
+import io.petstore.signin.SignInBrake;
+import io.petstore.signin.SignInKey;
+import io.petstore.signin.SignInLocked;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.FieldIssue;
 import io.petstore.v1.Ids;
@@ -44,11 +49,18 @@ public class Accounts {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Accounts(UserRepository users, AdminAccount admin, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
+	private final SignInBrake brake;
+
+	private final TransactionTemplate tx;
+
+	Accounts(UserRepository users, AdminAccount admin, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events,
+			SignInBrake brake, TransactionTemplate tx) {
 		this.events = events;
 		this.users = users;
 		this.admin = admin;
 		this.audit = audit;
+		this.brake = brake;
+		this.tx = tx;
 	}
 
 	User register(Tenant tenant, UserInput input) {
@@ -124,8 +136,10 @@ public class Accounts {
 
 	/**
 	 * A person signing in on the authorization server's login page: the same checks (and audit
-	 * record) as {@code POST /v1/auth/tokens}; 401 for bad credentials, 403 for a suspended account.
+	 * record, and brake) as {@code POST /v1/auth/tokens}; 401 for bad credentials, 403 for a
+	 * suspended account, 429 with {@code Retry-After} while the account or the address is locked.
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public TokenSubject signIn(Tenant tenant, String username, String password) {
 		UserRepository.Account account = authenticate(tenant, username, password);
 		return new TokenSubject(account.user().id(), account.user().username(), account.tokenEpoch());
@@ -141,26 +155,50 @@ public class Accounts {
 
 	/**
 	 * The account these credentials belong to; 401 (the same for an unknown name and a wrong
-	 * password), 403 for a suspended account. The configured administrator is created in the
-	 * tenant on its first sign-in there.
+	 * password, which take as long), 403 for a suspended account, 429 with {@code Retry-After}
+	 * while the sign-in brake holds the account or the address (the password is not checked then).
+	 * The configured administrator is created in the tenant on its first sign-in there. Runs outside
+	 * a transaction, so that no connection is held while the password is hashed; the brake and the
+	 * writes after a success have short transactions of their own.
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	UserRepository.Account authenticate(Tenant tenant, String username, String password) {
-		UserRepository.Account account = users.findByUsername(tenant, username).orElse(null);
-		if (account == null && admin.isNamed(username) && admin.passwordMatches(password)) {
-			account = createAdmin(tenant);
+		SignInBrake.Attempt attempt;
+		try {
+			attempt = brake.begin(SignInKey.user(tenant, UserRepository.key(username)));
 		}
-		boolean matches = passwords.matches(password, account == null ? dummyHash : account.passwordHash());
+		catch (SignInLocked locked) {
+			throw ProblemException.tooManyAttempts(locked.getMessage(), locked.retryAfterSeconds());
+		}
+		UserRepository.Account account;
+		boolean matches;
+		try {
+			account = users.findByUsername(tenant, username).orElse(null);
+			if (account == null && admin.isNamed(username) && admin.passwordMatches(password)) {
+				account = tx.execute(status -> createAdmin(tenant));
+			}
+			matches = passwords.matches(password, account == null ? dummyHash : account.passwordHash());
+		}
+		catch (RuntimeException ex) {
+			attempt.abandoned();
+			throw ex;
+		}
 		if (account == null || !matches) {
+			attempt.failed();
 			throw ProblemException.unauthorized("Invalid username or password.");
 		}
+		attempt.succeeded();
 		if (account.status() != UserStatus.ACTIVE) {
 			throw ProblemException.forbidden("The account is " + account.status().name().toLowerCase() + ".");
 		}
-		Instant now = now();
-		users.recordLogin(tenant, account.user().id(), now);
-		AuditTrail.actingAsUser(account.user().id(), account.user().username());
-		audit.record(tenant, "USER_LOGGED_IN", ENTITY, account.user().id(), java.util.Collections.singletonMap("lastLoginAt",
-				account.lastLoginAt()), java.util.Map.of("lastLoginAt", now));
+		UserRepository.Account signedIn = account;
+		tx.executeWithoutResult(status -> {
+			Instant now = now();
+			users.recordLogin(tenant, signedIn.user().id(), now);
+			AuditTrail.actingAsUser(signedIn.user().id(), signedIn.user().username());
+			audit.record(tenant, "USER_LOGGED_IN", ENTITY, signedIn.user().id(), java.util.Collections.singletonMap("lastLoginAt",
+					signedIn.lastLoginAt()), java.util.Map.of("lastLoginAt", now));
+		});
 		return account;
 	}
 

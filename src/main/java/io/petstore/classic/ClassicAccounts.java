@@ -17,7 +17,11 @@ public class ClassicAccounts {
 		this.users = users;
 	}
 
-	/** The id of the user with this username, if the password matches its stored hash. */
+	/**
+	 * The id of the user with this username, if the password matches its stored hash.
+	 * @throws io.petstore.signin.SignInLocked while the sign-in brake holds the username or the
+	 * request's address (the password is not checked then)
+	 */
 	public Optional<Long> authenticate(Tenant tenant, String username, String password) {
 		return users.authenticate(tenant, username, password);
 	}

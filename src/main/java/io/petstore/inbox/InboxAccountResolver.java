@@ -14,13 +14,15 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.petstore.audit.AuditTrail;
+import io.petstore.signin.SignInLocked;
 import io.petstore.tenancy.Tenant;
 import io.petstore.tenancy.TenantService;
 
 /**
  * Resolves {@link InboxAccount} parameters from the {@code api_key} header (or, where
  * {@link PasswordAccepted}, HTTP Basic with a classic user's credentials): 401 when neither is
- * given or valid. The tenant is the request's {@code X-Tenant-ID}; a key works in its own tenant only.
+ * given or valid, 429 with {@code Retry-After} while the sign-in brake holds the username or the
+ * address (see {@code docs/security.md}). The tenant is the request's {@code X-Tenant-ID}; a key works in its own tenant only.
  */
 @Configuration(proxyBeanMethods = false)
 class InboxAccountResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
@@ -57,8 +59,13 @@ class InboxAccountResolver implements HandlerMethodArgumentResolver, WebMvcConfi
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (password != null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			String[] credentials = basic(authorization.substring(6).trim());
-			return identified(keys.signIn(tenant, credentials[0], credentials[1])
-				.orElseThrow(() -> InboxErrors.unauthorized("Invalid username or password", true)));
+			try {
+				return identified(keys.signIn(tenant, credentials[0], credentials[1])
+					.orElseThrow(() -> InboxErrors.unauthorized("Invalid username or password", true)));
+			}
+			catch (SignInLocked locked) {
+				throw InboxErrors.tooManyAttempts(locked);
+			}
 		}
 		if (!keyAccepted) {
 			throw InboxErrors.unauthorized("Sign in with the user's username and password (HTTP Basic)", true);

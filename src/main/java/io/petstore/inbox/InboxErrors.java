@@ -37,6 +37,12 @@ final class InboxErrors {
 		return passwordAccepted ? ex.withHeader("WWW-Authenticate", "Basic realm=\"petstore\", charset=\"UTF-8\"") : ex;
 	}
 
+	/** 429 {@code too_many_attempts}: the sign-in brake holds the username or the address. */
+	static ClassicApiException tooManyAttempts(io.petstore.signin.SignInLocked locked) {
+		return of(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts", locked.getMessage())
+			.withHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, locked.retryAfter());
+	}
+
 	static java.util.UUID id(String value, String name) {
 		if (value != null && value.length() == 36) {
 			try {

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -43,6 +44,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.petstore.signin.SignInBrake;
+
 /**
  * The authorization server's two filter chains and its stores. The first serves Spring's endpoints
  * ({@code /oauth2/*}, {@code /.well-known/*}, {@code /userinfo}), the device verification page and
@@ -57,17 +60,22 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
-			OAuthProperties properties, JdbcClient jdbc, OAuth2TokenGenerator<?> tokens, RegisteredClientRepository clients)
-			throws Exception {
+			OAuthProperties properties, JdbcClient jdbc, OAuth2TokenGenerator<?> tokens, RegisteredClientRepository clients,
+			SignInBrake brake, OAuthClients registry) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		PublicClients publicClients = new PublicClients(clients);
+		ClientBrake clientBrake = new ClientBrake(brake, clients, registry);
 		http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
 				PathPatternRequestMatcher.withDefaults().matcher(ImplicitGrantController.PATH)))
 			.with(server, as -> as.tokenGenerator(tokens)
 				.oidc(Customizer.withDefaults())
 				.clientAuthentication(authentication -> authentication
 					.authenticationConverters(converters -> converters.add(0, publicClients))
-					.authenticationProviders(providers -> providers.add(0, publicClients)))
+					.authenticationProviders(providers -> {
+						providers.replaceAll(clientBrake::wrap);
+						providers.add(0, publicClients);
+					})
+					.errorResponseHandler(clientBrake.errors()))
 				.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.forEach(provider -> {
 					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codes) {
 						codes.setAuthenticationValidator(RedirectUris.validator());
@@ -92,10 +100,12 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain loginChain(HttpSecurity http, UserLogin users) throws Exception {
+		// its own manager, without the global one as parent: that one holds the same UserLogin bean, and
+		// a wrong password would be checked twice (two Argon2 hashes per failure)
 		http.securityMatcher(Pages.LOGIN, "/logout")
-			.authenticationProvider(users)
+			.authenticationManager(new ProviderManager(users))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
-			.formLogin(form -> form.loginPage(Pages.LOGIN).failureUrl(Pages.LOGIN + "?error"))
+			.formLogin(form -> form.loginPage(Pages.LOGIN).failureHandler(new LoginFailures()))
 			.logout(logout -> logout.logoutSuccessUrl(Pages.LOGIN + "?logout"));
 		return http.build();
 	}

@@ -37,12 +37,16 @@ class Pages {
 		if (request.getParameter("error") != null) {
 			HttpSession session = request.getSession(false);
 			Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-			String text = failure instanceof AuthenticationException ex ? ex.getMessage() : "Invalid username or password.";
-			message = "<p class=\"error\" role=\"alert\">" + htmlEscape(text) + "</p>";
+			message = error(failure instanceof AuthenticationException ex ? ex.getMessage() : "Invalid username or password.");
 		}
 		else if (request.getParameter("logout") != null) {
 			message = "<p role=\"status\">You have signed out.</p>";
 		}
+		return loginPage(message, tenant, csrf);
+	}
+
+	/** The login form, after a message (HTML, may be empty). */
+	static String loginPage(String message, String tenant, CsrfToken csrf) {
 		return page("Sign in", message + """
 				<form method="post" action="/login">
 				  <label>Username <input name="username" autocomplete="username" required autofocus></label>
@@ -54,6 +58,10 @@ class Pages {
 				<p>Accounts are the Modern Pet Store's users (<code>POST /v1/users</code>).</p>
 				""".formatted(htmlEscape(tenant == null ? "" : tenant), htmlEscape(csrf.getParameterName()),
 				htmlEscape(csrf.getToken())));
+	}
+
+	static String error(String text) {
+		return "<p class=\"error\" role=\"alert\">" + htmlEscape(text) + "</p>";
 	}
 
 	/** Without {@code user_code} (with one, Spring's verification endpoint answers). */

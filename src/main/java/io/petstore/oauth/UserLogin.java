@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -23,7 +24,8 @@ import io.petstore.v1.ProblemException;
 
 /**
  * The login page's check: the Modern API's users, with the same rules as
- * {@code POST /v1/auth/tokens} (a suspended account cannot sign in). The optional {@code tenant}
+ * {@code POST /v1/auth/tokens} (a suspended account cannot sign in; the sign-in brake's lock is a
+ * {@link LoginLocked}, which {@link LoginFailures} answers with a 429 page). The optional {@code tenant}
  * field picks the tenant (blank: the shared pool). The signed-in principal is named by
  * {@link UserPrincipal} and remembers the account's token epoch, so a suspension since sign-in
  * stops its refresh tokens too.
@@ -52,6 +54,9 @@ class UserLogin implements AuthenticationProvider {
 		catch (ProblemException refused) {
 			if (refused.status() == HttpStatus.FORBIDDEN) {
 				throw new DisabledException(refused.getMessage());
+			}
+			if (refused.status() == HttpStatus.TOO_MANY_REQUESTS) {
+				throw new LoginLocked(refused.getMessage(), refused.headers().getFirst(HttpHeaders.RETRY_AFTER));
 			}
 			throw new BadCredentialsException("Invalid username or password.");
 		}

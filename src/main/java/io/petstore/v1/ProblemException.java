@@ -2,6 +2,7 @@ package io.petstore.v1;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,6 +16,8 @@ public class ProblemException extends RuntimeException {
 	private final String type;
 
 	private final List<FieldIssue> errors;
+
+	private final HttpHeaders headers = new HttpHeaders();
 
 	public ProblemException(HttpStatus status, String type, String detail, List<FieldIssue> errors) {
 		super(detail);
@@ -44,6 +47,12 @@ public class ProblemException extends RuntimeException {
 		return new ProblemException(HttpStatus.CONFLICT, "conflict", detail, null);
 	}
 
+	/** 429 with {@code Retry-After}: too many attempts (failed sign-ins, say); try again after that many seconds. */
+	public static ProblemException tooManyAttempts(String detail, long retryAfterSeconds) {
+		return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", detail, null)
+			.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+	}
+
 	/** 422 naming one field. */
 	public static ProblemException invalid(String field, String message, String code) {
 		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-error",
@@ -66,6 +75,17 @@ public class ProblemException extends RuntimeException {
 
 	public List<FieldIssue> errors() {
 		return errors;
+	}
+
+	/** Adds a response header ({@code Retry-After}, say). */
+	public ProblemException withHeader(String name, String value) {
+		headers.add(name, value);
+		return this;
+	}
+
+	/** The headers to answer with besides the problem body. */
+	public HttpHeaders headers() {
+		return headers;
 	}
 
 }

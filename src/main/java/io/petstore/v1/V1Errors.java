@@ -57,7 +57,11 @@ class V1Errors implements ApiErrorFormat {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> problem(HttpServletRequest request, ProblemException ex) {
-		return Problems.response(ex.status(), ex.type(), ex.getMessage(), request.getRequestURI(), ex.errors());
+		ResponseEntity<Object> response = Problems.response(ex.status(), ex.type(), ex.getMessage(), request.getRequestURI(), ex.errors());
+		return ex.headers().isEmpty() ? response : ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.headers(ex.headers())
+			.body(response.getBody());
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)

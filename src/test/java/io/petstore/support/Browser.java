@@ -32,7 +32,12 @@ public final class Browser {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	public record Page(int status, String location, String body, URI uri) {
+	public record Page(int status, String location, String body, URI uri, java.net.http.HttpHeaders headers) {
+
+		/** The first value of a response header, or null. */
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
 
 		/** The value of the named input of the page's forms (the first one), or null. */
 		public String input(String name) {
@@ -105,7 +110,7 @@ public final class Browser {
 			HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
 			HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), response.body(),
-					built.uri());
+					built.uri(), response.headers());
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
 import io.petstore.classic.ClassicDateTime;
+import io.petstore.signin.SignInLocked;
 import io.petstore.tenancy.Tenant;
 
 /** {@code /v2/user}: the eight user operations of the classic API. */
@@ -67,7 +70,7 @@ class UserController {
 	@GetMapping("/login")
 	ResponseEntity<Object> loginUser(Tenant tenant, @RequestParam(name = "username", required = false) String username,
 			@RequestParam(name = "password", required = false) String password) {
-		if (strictAuth && !users.checkPassword(tenant, username, password)) {
+		if (strictAuth && !checkPassword(tenant, username, password)) {
 			throw ClassicApiException.badRequest("Invalid username/password supplied");
 		}
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -76,6 +79,17 @@ class UserController {
 			.header("X-Rate-Limit", "5000")
 			.header("X-Expires-After", ClassicDateTime.format(now.plusHours(1)))
 			.body(loginAnswersApiResponse ? ApiResponse.of(200, message) : new SessionMessage(message));
+	}
+
+	/** Strict mode's check; 429 with {@code Retry-After} while the sign-in brake holds the username or the address. */
+	private boolean checkPassword(Tenant tenant, String username, String password) {
+		try {
+			return users.checkPassword(tenant, username, password);
+		}
+		catch (SignInLocked locked) {
+			throw new ClassicApiException(HttpStatus.TOO_MANY_REQUESTS, ApiResponse.of(429, locked.getMessage()))
+				.withHeader(HttpHeaders.RETRY_AFTER, locked.retryAfter());
+		}
 	}
 
 	@GetMapping("/logout")

@@ -14,6 +14,8 @@ import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
 import io.petstore.classic.ClassicUserDeleted;
 import io.petstore.classic.IdAssigningSaver;
+import io.petstore.signin.SignInBrake;
+import io.petstore.signin.SignInKey;
 import io.petstore.tenancy.Tenant;
 
 /**
@@ -36,13 +38,20 @@ public class UserService {
 
 	private final AuditTrail audit;
 
+	private final SignInBrake brake;
+
+	/** Checked against when the username is unknown (or has no password), so every failure takes as long. */
+	private final String dummyHash;
+
 	UserService(UserRepository users, PasswordEncoder passwords, IdAssigningSaver saver, ApplicationEventPublisher events,
-			AuditTrail audit) {
+			AuditTrail audit, SignInBrake brake) {
 		this.users = users;
 		this.passwords = passwords;
 		this.saver = saver;
 		this.events = events;
 		this.audit = audit;
+		this.brake = brake;
+		this.dummyHash = passwords.encode("not-a-password");
 	}
 
 	public Optional<User> find(Tenant tenant, String username) {
@@ -123,21 +132,29 @@ public class UserService {
 		return true;
 	}
 
-	/** The user's id if the password matches the stored hash. */
+	/**
+	 * The user's id if the password matches the stored hash; empty for a wrong password and an
+	 * unknown username alike (both take one hash check). Behind the sign-in brake.
+	 * @throws io.petstore.signin.SignInLocked while the username or the address is locked (the
+	 * password is not checked then)
+	 */
 	public Optional<Long> authenticate(Tenant tenant, String username, String password) {
 		if (username == null || password == null) {
 			return Optional.empty();
 		}
-		return users.findByUsername(tenant, username, false)
-			.filter(user -> user.password() != null && passwords.matches(password, user.password()))
-			.map(User::id);
+		return brake.verify(SignInKey.classicUser(tenant, username), () -> {
+			Optional<User> user = users.findByUsername(tenant, username, false);
+			String hash = user.map(User::password).orElse(null);
+			boolean matches = passwords.matches(password, hash == null ? dummyHash : hash);
+			return matches && hash != null ? user.map(User::id) : Optional.<Long>empty();
+		});
 	}
 
 	public boolean exists(Tenant tenant, long id) {
 		return users.exists(tenant, id);
 	}
 
-	/** Whether the password matches the stored hash of that user. */
+	/** Whether the password matches the stored hash of that user (behind the sign-in brake, as {@link #authenticate}). */
 	public boolean checkPassword(Tenant tenant, String username, String password) {
 		return authenticate(tenant, username, password).isPresent();
 	}
