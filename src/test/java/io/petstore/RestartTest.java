@@ -127,6 +127,40 @@ class RestartTest {
 		}
 	}
 
+	/**
+	 * Rate-limit settings apply to the buckets of existing clients: after a restart with a lower
+	 * limit, a client counted before it gets 429 past the new limit. On PostgreSQL its bucket is the
+	 * stored one (it used to keep the limit it was created with); on H2 buckets live in memory and
+	 * the client starts a new one. Either way the new limit holds.
+	 */
+	@Test
+	void aLowerRateLimitAppliesToExistingClientsAfterARestart() {
+		String url = TestDatabase.newDatabaseUrl("restart_ratelimit");
+		UUID tenant = UUID.randomUUID();
+		try (ConfigurableApplicationContext first = start(url, "--petstore.rate-limit.requests=100",
+				"--petstore.rate-limit.window=1h")) {
+			ApiClient api = new ApiClient(base(first), null, tenant);
+			for (int i = 0; i < 3; i++) {
+				var reply = api.get("/v1/pets?limit=1");
+				assertThat(reply.status()).isEqualTo(200);
+				assertThat(reply.header("RateLimit-Remaining")).isEqualTo(Integer.toString(99 - i));
+			}
+		}
+		try (ConfigurableApplicationContext second = start(url, "--petstore.rate-limit.requests=5",
+				"--petstore.rate-limit.window=1h")) {
+			ApiClient api = new ApiClient(base(second), null, tenant);
+			int answered = 0;
+			var reply = api.get("/v1/pets?limit=1");
+			while (reply.status() == 200 && answered < 10) {
+				assertThat(reply.header("RateLimit-Limit")).isEqualTo("5");
+				answered++;
+				reply = api.get("/v1/pets?limit=1");
+			}
+			assertThat(reply.status()).as("after %d requests: %s", answered, reply).isEqualTo(429);
+			assertThat(answered).isEqualTo(5);
+		}
+	}
+
 	/** Keys, domains, inboxes and received mail are in the database too. */
 	@Test
 	void inboxDataSurvivesARestart() throws Exception {

@@ -40,8 +40,8 @@ import io.petstore.v1.StrictJson;
 
 /**
  * {@code /v1/admin}: getDashboardStats, listUsers, getUserDetails, updateUserStatus,
- * updateUserRole, listAllOrders, forceCancelOrder, listAuditLogs, getAuditLog. Each first checks
- * that the caller is an administrator now.
+ * updateUserRole, listAllOrders, forceCancelOrder, listAuditLogs, getAuditLog. That the caller is
+ * an administrator now is checked before any of them is called ({@link AdminOnly}).
  */
 @RestController
 @RequestMapping(path = "/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -81,7 +81,6 @@ class AdminController {
 	@GetMapping("/dashboard/stats")
 	DashboardStats getDashboardStats(Caller caller, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		accounts.requireAdmin(caller);
 		return dashboard.stats(caller.tenant(), AdminParams.date("from", from), AdminParams.date("to", to));
 	}
 
@@ -90,7 +89,6 @@ class AdminController {
 			@RequestParam(required = false) String role, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
-		accounts.requireAdmin(caller);
 		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		UserFilter filter = new UserFilter(QueryParams.enumValue("status", status, UserStatus.class),
 				QueryParams.enumValue("role", role, Role.class), AdminParams.text("q", q, 100), created.from(), created.to());
@@ -99,7 +97,6 @@ class AdminController {
 
 	@GetMapping("/users/{id}")
 	AdminUserDetails getUserDetails(Caller caller, @PathVariable String id) {
-		accounts.requireAdmin(caller);
 		UUID userId = Ids.parse(id, "id");
 		AdminUser user = accounts.get(caller.tenant(), userId);
 		return new AdminUserDetails(user, orders.countByUser(caller.tenant(), userId));
@@ -107,13 +104,11 @@ class AdminController {
 
 	@PatchMapping(path = "/users/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
 	AdminUser updateUserStatus(Caller caller, @PathVariable String id, @Valid @RequestBody StatusChange change) {
-		accounts.requireAdmin(caller);
 		return accounts.changeStatus(caller, Ids.parse(id, "id"), change.status(), change.reason());
 	}
 
 	@PatchMapping(path = "/users/{id}/role", consumes = MediaType.APPLICATION_JSON_VALUE)
 	AdminUser updateUserRole(Caller caller, @PathVariable String id, @Valid @RequestBody RoleChange change) {
-		accounts.requireAdmin(caller);
 		return accounts.changeRole(caller, Ids.parse(id, "id"), change.role());
 	}
 
@@ -122,7 +117,6 @@ class AdminController {
 			@RequestParam(required = false) String userId, @RequestParam(required = false) String petId,
 			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
-		accounts.requireAdmin(caller);
 		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		OrderFilter filter = new OrderFilter(QueryParams.enumValue("status", status, OrderStatus.class),
 				QueryParams.uuid("userId", userId), QueryParams.uuid("petId", petId), created.from(), created.to());
@@ -131,7 +125,6 @@ class AdminController {
 
 	@PostMapping(path = "/orders/{id}/force-cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Order forceCancelOrder(Caller caller, @PathVariable String id, @Valid @RequestBody ForceCancel request) {
-		accounts.requireAdmin(caller);
 		return orders.forceCancel(caller, Ids.parse(id, "id"), request.reason().strip());
 	}
 
@@ -141,7 +134,6 @@ class AdminController {
 			@RequestParam(required = false) String userId, @RequestParam(required = false) String createdFrom,
 			@RequestParam(required = false) String createdTo, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer limit) {
-		accounts.requireAdmin(caller);
 		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		AuditFilter filter = new AuditFilter(upper(AdminParams.text("action", action, 64)),
 				upper(AdminParams.text("entityType", entityType, 64)), AdminParams.text("entityId", entityId, 255),
@@ -151,7 +143,6 @@ class AdminController {
 
 	@GetMapping("/audit-logs/{id}")
 	AuditLog getAuditLog(Caller caller, @PathVariable String id) {
-		accounts.requireAdmin(caller);
 		return auditLogs.get(caller.tenant(), Ids.parse(id, "id"));
 	}
 

@@ -28,6 +28,16 @@ public record Caller(UUID userId, String username, Tenant tenant, Set<String> sc
 		return Optional.empty();
 	}
 
+	/**
+	 * The user this request acts for, checked once per request: 401 without a valid token, 403 for a
+	 * token that names no user (client credentials) or was issued for another tenant than
+	 * {@code X-Tenant-ID} names. For checks that run before a controller's arguments are read (an
+	 * interceptor); controllers take a {@code Caller} parameter instead.
+	 */
+	public static Caller of(jakarta.servlet.http.HttpServletRequest request) {
+		return CallerArgumentResolver.require(request);
+	}
+
 	public boolean hasScope(String scope) {
 		return scopes.contains(scope);
 	}

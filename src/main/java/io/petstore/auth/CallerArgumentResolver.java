@@ -4,7 +4,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -17,10 +21,13 @@ import io.petstore.v1.ProblemException;
 
 /**
  * Resolves a {@link Caller} parameter from the verified token. A token is only good in the tenant
- * it was issued for: sending it with another {@code X-Tenant-ID} is refused (403).
+ * it was issued for: sending it with another {@code X-Tenant-ID} is refused (403). The checks run
+ * once per request, before any other argument is read ({@link CallersFirst}).
  */
 @Component
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private static final String ATTRIBUTE = Caller.class.getName();
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -30,22 +37,38 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
 			WebDataBinderFactory binderFactory) {
+		if (optional(parameter) && !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken)) {
+			return null;
+		}
+		return require(request.getNativeRequest(HttpServletRequest.class));
+	}
+
+	/** A {@code Caller} parameter that may be null (no token: null instead of a 401). */
+	static boolean optional(MethodParameter parameter) {
+		return parameter.isOptional() || parameter.hasParameterAnnotation(org.springframework.lang.Nullable.class);
+	}
+
+	/**
+	 * The request's caller, checked once (the result is kept on the request): 401 without a valid
+	 * token, 403 for a token that names no user or was issued for another tenant.
+	 */
+	static Caller require(HttpServletRequest request) {
+		if (request.getAttribute(ATTRIBUTE) instanceof Caller known) {
+			return known;
+		}
 		Caller caller = Caller.current().orElse(null);
-		if (caller == null && org.springframework.security.core.context.SecurityContextHolder.getContext()
-			.getAuthentication() instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken) {
+		if (caller == null && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
 			throw ProblemException.forbidden(
 					"This operation acts for a user; a client-credentials token names no user. Use a user's token.");
 		}
 		if (caller == null) {
-			if (parameter.isOptional() || parameter.hasParameterAnnotation(org.springframework.lang.Nullable.class)) {
-				return null;
-			}
 			throw ProblemException.unauthorized("This operation requires a bearer token (Authorization: Bearer <token>).");
 		}
 		Tenant requested = Tenant.fromHeader(request.getHeader(Tenant.HEADER));
 		if (!requested.equals(caller.tenant())) {
 			throw ProblemException.forbidden("The token was issued for another tenant than X-Tenant-ID names.");
 		}
+		request.setAttribute(ATTRIBUTE, caller);
 		return caller;
 	}
 

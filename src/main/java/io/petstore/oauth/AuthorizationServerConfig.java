@@ -110,9 +110,10 @@ class AuthorizationServerConfig {
 		return http.build();
 	}
 
+	/** Spring's JDBC store; ids that no client can have name none (see {@link CheckedClientRepository}). */
 	@Bean
 	RegisteredClientRepository registeredClients(JdbcOperations jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+		return new CheckedClientRepository(new JdbcRegisteredClientRepository(jdbc));
 	}
 
 	@Bean

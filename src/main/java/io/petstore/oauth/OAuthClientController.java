@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.petstore.account.AccountAdmin;
 import io.petstore.auth.Caller;
 
 /**
  * The Admin API's OAuth2 client registration ({@code /v1/admin/oauth-clients}): an administrator
  * registers, lists and deletes the clients of their tenant; the configured clients are listed too
- * (read-only).
+ * (read-only). Like every operation under {@code /v1/admin}, each needs a caller with the ADMIN
+ * role, checked before it is called (the {@code admin} module's {@code AdminOnly}).
  */
 @RestController
 @RequestMapping(path = "/v1/admin/oauth-clients", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -31,16 +31,12 @@ class OAuthClientController {
 
 	private final OAuthClients clients;
 
-	private final AccountAdmin accounts;
-
-	OAuthClientController(OAuthClients clients, AccountAdmin accounts) {
+	OAuthClientController(OAuthClients clients) {
 		this.clients = clients;
-		this.accounts = accounts;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<OAuthClient> registerOAuthClient(Caller caller, @RequestBody OAuthClientInput input) {
-		accounts.requireAdmin(caller);
 		OAuthClient client = clients.register(caller.tenant(), input);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(client.clientId()).toUri();
 		return ResponseEntity.created(location).body(client);
@@ -48,20 +44,17 @@ class OAuthClientController {
 
 	@GetMapping
 	Map<String, List<OAuthClient>> listOAuthClients(Caller caller) {
-		accounts.requireAdmin(caller);
 		return Map.of("data", clients.list(caller.tenant()));
 	}
 
 	@GetMapping("/{clientId}")
 	OAuthClient getOAuthClient(Caller caller, @PathVariable String clientId) {
-		accounts.requireAdmin(caller);
 		return clients.get(caller.tenant(), clientId);
 	}
 
 	@DeleteMapping("/{clientId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteOAuthClient(Caller caller, @PathVariable String clientId) {
-		accounts.requireAdmin(caller);
 		clients.delete(caller.tenant(), clientId);
 	}
 

@@ -11,9 +11,11 @@ import javax.sql.DataSource;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,12 @@ import org.springframework.stereotype.Component;
  * The token buckets, one per client key. On PostgreSQL they are rows of {@code rate_limit_bucket}
  * (Bucket4j's select-for-update proxy), shared by every instance; expired rows are removed in the
  * background. Otherwise they live in this JVM.
+ * <p>
+ * A stored bucket keeps the configuration it was created with, so each is stored with the
+ * generation of the settings ({@link SettingsGenerations}): when the server starts with other
+ * settings, a bucket of an older generation takes the new ones at its next use
+ * ({@link TokensInheritanceStrategy#ADDITIVE}): lowering the limit leaves a client at most the new
+ * limit for the rest of the window; raising it adds the difference to what the client has left.
  */
 @Component
 class Buckets {
@@ -37,9 +45,12 @@ class Buckets {
 
 	private final ProxyManager<String> shared;
 
+	/** Builds the shared buckets, replacing the configuration of those stored by older settings. */
+	private final RemoteBucketBuilder<String> sharedBuilder;
+
 	private final Map<String, Bucket> local = new ConcurrentHashMap<>();
 
-	Buckets(RateLimitProperties properties, DataSource dataSource) {
+	Buckets(RateLimitProperties properties, DataSource dataSource, SettingsGenerations generations) {
 		this.properties = properties;
 		this.configuration = BucketConfiguration.builder()
 			.addLimit(limit -> limit.capacity(properties.requests())
@@ -55,6 +66,9 @@ class Buckets {
 					.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(properties.window()))
 					.build()
 				: null;
+		this.sharedBuilder = shared == null ? null
+				: shared.builder().withImplicitConfigurationReplacement(generations.current(configuration.toString()),
+						TokensInheritanceStrategy.ADDITIVE);
 		log.info("rate limit: {} requests per {} per client, buckets in {}", properties.requests(), properties.window(),
 				shared != null ? "PostgreSQL" : "memory");
 	}
@@ -64,7 +78,7 @@ class Buckets {
 	}
 
 	ConsumptionProbe tryConsume(String key) {
-		Bucket bucket = shared != null ? shared.builder().build(key, configurationSupplier())
+		Bucket bucket = shared != null ? sharedBuilder.build(key, configurationSupplier())
 				: local.computeIfAbsent(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
 		return bucket.tryConsumeAndReturnRemaining(1);
 	}

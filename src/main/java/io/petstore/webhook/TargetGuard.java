@@ -22,7 +22,9 @@ import io.petstore.v1.ProblemException;
  * host must resolve only to public addresses: loopback, private (RFC 1918, unique local),
  * link-local (and with it the cloud metadata address 169.254.169.254), carrier-grade NAT,
  * multicast and unspecified addresses are refused unless {@code petstore.webhooks.allowed-networks}
- * contains them. Checked when a URL is given (422) and again as the HTTP client's DNS resolver, so
+ * contains them. So are IPv4 addresses in any spelling but four decimal numbers
+ * ({@link #ambiguousIpv4}): Java and other HTTP clients read {@code 0177.0.0.1} as different
+ * addresses. Checked when a URL is given (422) and again as the HTTP client's DNS resolver, so
  * every connection (after redirects, and after a DNS answer that changed) goes only to an address
  * that passed.
  */
@@ -33,6 +35,10 @@ class TargetGuard implements DnsResolver {
 	private static final List<IpAddressMatcher> INTERNAL = List.of(new IpAddressMatcher("100.64.0.0/10"),
 			new IpAddressMatcher("0.0.0.0/8"), new IpAddressMatcher("192.0.0.0/24"), new IpAddressMatcher("198.18.0.0/15"),
 			new IpAddressMatcher("240.0.0.0/4"), new IpAddressMatcher("fc00::/7"), new IpAddressMatcher("64:ff9b::/96"));
+
+	/** An IPv4 address as four decimal numbers from 0 to 255, without leading zeros. */
+	private static final java.util.regex.Pattern CANONICAL_IPV4 = java.util.regex.Pattern
+		.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
 
 	private final List<IpAddressMatcher> allowed;
 
@@ -60,7 +66,20 @@ class TargetGuard implements DnsResolver {
 		}
 		URI uri;
 		try {
-			uri = new URI(url).parseServerAuthority();
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			throw ProblemException.invalid(field, "must be an absolute http or https URL", "invalid_url");
+		}
+		// before Java's own host parsing, which refuses some of these spellings and reads others its own way
+		String written = hostOf(uri.getRawAuthority());
+		if (written != null && ambiguousIpv4(written)) {
+			throw ProblemException.invalid(field, "the host " + written + " is an IPv4 address written in a form HTTP clients "
+					+ "read differently (octal or hexadecimal parts, leading zeros, a single number, fewer than four parts "
+					+ "or a trailing dot); write it as four decimal numbers, such as 203.0.113.7", "ambiguous_ipv4");
+		}
+		try {
+			uri = uri.parseServerAuthority();
 		}
 		catch (URISyntaxException ex) {
 			throw ProblemException.invalid(field, "must be an absolute http or https URL", "invalid_url");
@@ -90,6 +109,11 @@ class TargetGuard implements DnsResolver {
 	@Override
 	public InetAddress[] resolve(String host) throws UnknownHostException {
 		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+		if (ambiguousIpv4(bare)) {
+			// a redirect to such a host: Java would connect where other clients would not
+			throw new RefusedTargetException(host + " is an IPv4 address in an ambiguous form (not four decimal numbers): "
+					+ "not an allowed target");
+		}
 		InetAddress[] addresses = InetAddress.getAllByName(bare);
 		for (InetAddress address : addresses) {
 			String why = refusal(address);
@@ -113,6 +137,63 @@ class TargetGuard implements DnsResolver {
 	@Override
 	public String resolveCanonicalHostname(String host) throws UnknownHostException {
 		return resolve(host)[0].getCanonicalHostName();
+	}
+
+	/**
+	 * True if a WHATWG URL parser (browsers, curl, most HTTP libraries) reads this host as an IPv4
+	 * address but it is not written as the canonical four decimal numbers: {@code 0177.0.0.1}
+	 * (octal: 127.0.0.1, where Java reads 177.0.0.1), {@code 127.0.0.01}, {@code 0x7f.0.0.1},
+	 * {@code 2130706433}, {@code 127.1}, {@code 127.0.0.1.}, and names whose last label is a
+	 * number ({@code example.123}), which such parsers refuse. Whether it is read as an address is
+	 * decided as those parsers see the host (percent-decoded, mapped by IDNA: full-width digits,
+	 * ideographic full stops; in lower case); then it must be written as the four numbers, in ASCII.
+	 */
+	static boolean ambiguousIpv4(String host) {
+		if (host.indexOf(':') >= 0) {
+			return false; // an IPv6 address
+		}
+		String seen = asUrlParsersSeeIt(host);
+		List<String> parts = new ArrayList<>(List.of(seen.split("\\.", -1)));
+		if (parts.get(parts.size() - 1).isEmpty()) {
+			if (parts.size() == 1) {
+				return false;
+			}
+			parts.remove(parts.size() - 1);
+		}
+		String last = parts.get(parts.size() - 1);
+		boolean endsInANumber = !last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9')
+				|| last.matches("0x[0-9a-f]*");
+		return endsInANumber && !CANONICAL_IPV4.matcher(host).matches();
+	}
+
+	private static String asUrlParsersSeeIt(String host) {
+		String seen = host;
+		try {
+			seen = java.net.URLDecoder.decode(seen.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException notEncoded) {
+			// a stray %: compared as written
+		}
+		try {
+			seen = java.net.IDN.toASCII(seen, java.net.IDN.ALLOW_UNASSIGNED);
+		}
+		catch (IllegalArgumentException notAName) {
+			// compared as written
+		}
+		return seen.toLowerCase(Locale.ROOT);
+	}
+
+	/** The host part of a URL's authority as written ({@code user@host:port}), null without one. */
+	private static String hostOf(String rawAuthority) {
+		if (rawAuthority == null) {
+			return null;
+		}
+		String host = rawAuthority.substring(rawAuthority.lastIndexOf('@') + 1);
+		if (host.startsWith("[")) {
+			return null;
+		}
+		int colon = host.lastIndexOf(':');
+		return colon >= 0 ? host.substring(0, colon) : host;
 	}
 
 	/** Why this address is refused, or null if it may be connected to. */

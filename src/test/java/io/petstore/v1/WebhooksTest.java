@@ -321,6 +321,43 @@ class WebhooksTest extends ModernApiTest {
 		assertThat(receiver.received().stream().map(Receiver.Request::path).toList()).containsExactly("/ok", "/ok", "/ok", "/final");
 	}
 
+	/**
+	 * Hosts that HTTP clients read as IPv4 addresses, but not all as the same one: Java reads
+	 * {@code 0177.0.0.1} as 177.0.0.1, browsers and curl as 127.0.0.1. Refused as webhook URLs,
+	 * callback URLs and redirect targets, whatever they point to (127.0.0.1 is allowed here).
+	 */
+	@Test
+	void ambiguousIpv4SpellingsAreRefused() throws Exception {
+		ApiClient client = as(register(uniqueName("octal")));
+		int port = receiver.port();
+		String orderId = placeOrder(client, createPet(client, uniqueName("Oct"), "1.00")).get("id").asString();
+		String ok = createWebhook(client, receiver.url("/ok"), "order.created").get("id").asString();
+		List<String> ambiguous = List.of("0177.0.0.1", "127.0.0.01", "0x7f.0.0.1", "0X7F.0.0.1", "2130706433", "017700000001",
+				"0x7f000001", "127.1", "127.0.1", "127.0.0.1.", "0177.0.0.1.", "08.0.0.1", "1.2.3.4.5", "%30177.0.0.1",
+				"\uff10\uff11\uff17\uff17.0.0.1");
+		for (String host : ambiguous) {
+			String url = "http://" + host + ":" + port + "/x";
+			for (Reply reply : List.of(client.postJson("/v1/webhooks", "{\"url\":\"" + url + "\",\"events\":[\"order.created\"]}"),
+					client.send("PATCH", "/v1/webhooks/" + ok, "application/json", "{\"url\":\"" + url + "\"}"),
+					client.postJson("/v1/orders/" + orderId, "{\"amount\":\"1.00\",\"currency\":\"USD\",\"timestamp\":\"1\","
+							+ "\"callbackUrl\":\"" + url + "\"}"))) {
+				assertProblem(reply, 422, "validation-error");
+				assertThat(reply.json().get("errors").get(0).get("code").asString()).as(url + ": " + reply).isEqualTo("ambiguous_ipv4");
+			}
+		}
+		assertThat(client.get("/v1/webhooks").json().get("pagination").get("totalItems").asLong()).isEqualTo(1);
+		assertThat(client.get("/v1/webhooks/" + ok).json().get("url").asString()).isEqualTo(receiver.url("/ok"));
+		// no callback was queued
+		assertThat(client.get("/v1/webhook-deliveries").json().get("pagination").get("totalItems").asLong()).isZero();
+
+		// a redirect to such a host is not followed either
+		receiver.then(Answer.redirect("http://2130706433:" + port + "/int"), Answer.redirect(receiver.url("/final")));
+		String delivery = client.postJson("/v1/webhooks/" + ok + "/test", null).json().get("id").asString();
+		JsonNode attempts = awaitFinal(client, delivery).get("attempts");
+		assertThat(attempts.get(0).get("error").asString()).startsWith("refused: 2130706433 is an IPv4 address in an ambiguous form");
+		assertThat(receiver.received().stream().map(Receiver.Request::path).toList()).containsExactly("/ok", "/ok", "/final");
+	}
+
 	@Test
 	void theOrderCallbackIsDeliveredAsDocumented() {
 		Account account = register(uniqueName("caller"));
