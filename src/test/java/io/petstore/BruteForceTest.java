@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.petstore.support.ApiClient;
@@ -33,6 +32,7 @@ import io.petstore.support.Browser.Page;
 import io.petstore.support.OpenApi31Validator;
 import io.petstore.support.Reply;
 import io.petstore.support.TestDatabase;
+import io.petstore.support.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -340,16 +340,13 @@ class BruteForceTest {
 	// --- helpers
 
 	private static ConfigurableApplicationContext start(String url, String... extraArgs) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + TestDatabase.username(), "--spring.datasource.password=",
-				"--petstore.webhooks.worker=false"));
+		List<String> args = new ArrayList<>(List.of("--petstore.webhooks.worker=false"));
 		args.addAll(List.of(extraArgs));
-		return new SpringApplicationBuilder(PetstoreApplication.class).run(args.toArray(String[]::new));
+		return TestServers.start(url, args.toArray(String[]::new));
 	}
 
-	/** The instance's address by IP, so the address the server sees is 127.0.0.1. */
 	private static String base(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		return TestServers.base(context);
 	}
 
 	private static final Map<String, Object[]> VALIDATORS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -5,13 +5,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.petstore.support.ApiClient;
 import io.petstore.support.Receiver;
 import io.petstore.support.TestDatabase;
 import io.petstore.support.TestDnsServer;
+import io.petstore.support.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -299,24 +299,11 @@ class RestartTest {
 	}
 
 	private static ConfigurableApplicationContext start(String url, String... extraArgs) {
-		// command-line arguments: they override application.properties (builder properties would not)
-		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0", "--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + TestDatabase.username(), "--spring.datasource.password="));
-		args.addAll(java.util.List.of(extraArgs));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(PetstoreApplication.class)
-			.run(args.toArray(String[]::new));
-		assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(url);
-		try (var connection = context.getBean(javax.sql.DataSource.class).getConnection()) {
-			assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(TestDatabase.name());
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return context;
+		return TestServers.start(url, extraArgs);
 	}
 
 	private static String base(ConfigurableApplicationContext context) {
-		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+		return TestServers.base(context);
 	}
 
 }

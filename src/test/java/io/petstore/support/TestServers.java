@@ -43,8 +43,9 @@ public final class TestServers {
 		return context;
 	}
 
+	/** The server's address by IP, so the client address it sees is 127.0.0.1 (the sign-in brake counts per address). */
 	public static String base(ConfigurableApplicationContext context) {
-		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
 }
