@@ -91,6 +91,44 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 		assertThat(new io.petstore.support.ApiClient(base(), null, null).get("/v1/openapi.yaml").body()).startsWith("openapi: 3.1.0");
 	}
 
+	/**
+	 * Client generators make one API class per tag: a tag shared by operations and webhook payloads made
+	 * openapi-generator write {@code WebhooksApi} twice, and the management operations were lost.
+	 */
+	@Test
+	void modernDocumentKeepsOperationTagsApartFromWebhookTagsAndDeclaresThemAll() {
+		JsonNode doc = new ApiClient(base(), null, null).get("/v1/openapi.json").json();
+		java.util.Set<String> operationTags = tagsOf(doc.get("paths"));
+		java.util.Set<String> webhookTags = tagsOf(doc.get("webhooks"));
+		assertThat(operationTags).contains("Webhooks").doesNotContainAnyElementsOf(webhookTags);
+		assertThat(webhookTags).containsExactly("Webhook Events");
+		java.util.List<String> declared = doc.get("tags").findValuesAsString("name");
+		assertThat(declared).containsAll(operationTags).containsAll(webhookTags).doesNotHaveDuplicates();
+		// the management operations are all under Webhooks
+		java.util.List<String> webhookOperations = new java.util.ArrayList<>();
+		doc.get("paths").forEach(item -> item.forEach(op -> {
+			if (op.isObject() && op.has("tags")) {
+				op.get("tags").forEach(tag -> {
+					if (tag.asString().equals("Webhooks")) {
+						webhookOperations.add(op.get("operationId").asString());
+					}
+				});
+			}
+		}));
+		assertThat(webhookOperations).contains("createWebhook", "listWebhooks", "getWebhook", "updateWebhook", "deleteWebhook",
+				"testWebhook", "listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery");
+	}
+
+	private static java.util.Set<String> tagsOf(JsonNode items) {
+		java.util.Set<String> tags = new java.util.TreeSet<>();
+		items.forEach(item -> item.forEach(op -> {
+			if (op.isObject() && op.has("tags")) {
+				op.get("tags").forEach(tag -> tags.add(tag.asString()));
+			}
+		}));
+		return tags;
+	}
+
 	/** The 3.1 validator enforces what the 2.x Atlassian validator does not: type arrays, unevaluatedProperties, formats. */
 	@Test
 	void theModernValidatorRejectsResponsesThatBreakTheDocument() {
