@@ -119,6 +119,52 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 				"testWebhook", "listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery");
 	}
 
+	/**
+	 * A YAML flow mapping with an unquoted comma ({@code {type: string, description: The From header,
+	 * decoded.}}) cuts the description and adds a key with a null value ({@code "decoded.": null}), which
+	 * Redocly lint reports as structural errors. An OpenAPI document has null values only as data
+	 * (examples, defaults, enums, const, extensions), so every served document is walked for others.
+	 */
+	@Test
+	void servedDocumentsHaveNoNullValuedKeysOutsideData() {
+		ApiClient anonymous = new ApiClient(base(), null, null);
+		JsonNode documents = anonymous.get("/docs/apis.json").json();
+		assertThat(documents.size()).isGreaterThanOrEqualTo(3);
+		for (JsonNode document : documents) {
+			String url = document.get("url").asString();
+			Reply reply = anonymous.get(url);
+			assertThat(reply.status()).as(url).isEqualTo(200);
+			java.util.List<String> nulls = new java.util.ArrayList<>();
+			nullsOutsideData(reply.json(), "", nulls);
+			assertThat(nulls).as("null-valued keys in " + url).isEmpty();
+		}
+	}
+
+	private static final java.util.Set<String> DATA = java.util.Set.of("example", "examples", "default", "enum", "const");
+
+	private static void nullsOutsideData(JsonNode node, String path, java.util.List<String> nulls) {
+		if (node.isObject()) {
+			for (var entry : node.properties()) {
+				String key = entry.getKey();
+				if (DATA.contains(key) || key.startsWith("x-")) {
+					continue;
+				}
+				if (entry.getValue().isNull()) {
+					nulls.add(path + "/" + key);
+				}
+				nullsOutsideData(entry.getValue(), path + "/" + key, nulls);
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				if (node.get(i).isNull()) {
+					nulls.add(path + "/" + i);
+				}
+				nullsOutsideData(node.get(i), path + "/" + i, nulls);
+			}
+		}
+	}
+
 	private static java.util.Set<String> tagsOf(JsonNode items) {
 		java.util.Set<String> tags = new java.util.TreeSet<>();
 		items.forEach(item -> item.forEach(op -> {
