@@ -91,6 +91,90 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 		assertThat(new io.petstore.support.ApiClient(base(), null, null).get("/v1/openapi.yaml").body()).startsWith("openapi: 3.1.0");
 	}
 
+	/**
+	 * Client generators make one API class per tag: a tag shared by operations and webhook payloads made
+	 * openapi-generator write {@code WebhooksApi} twice, and the management operations were lost.
+	 */
+	@Test
+	void modernDocumentKeepsOperationTagsApartFromWebhookTagsAndDeclaresThemAll() {
+		JsonNode doc = new ApiClient(base(), null, null).get("/v1/openapi.json").json();
+		java.util.Set<String> operationTags = tagsOf(doc.get("paths"));
+		java.util.Set<String> webhookTags = tagsOf(doc.get("webhooks"));
+		assertThat(operationTags).contains("Webhooks").doesNotContainAnyElementsOf(webhookTags);
+		assertThat(webhookTags).containsExactly("Webhook Events");
+		java.util.List<String> declared = doc.get("tags").findValuesAsString("name");
+		assertThat(declared).containsAll(operationTags).containsAll(webhookTags).doesNotHaveDuplicates();
+		// the management operations are all under Webhooks
+		java.util.List<String> webhookOperations = new java.util.ArrayList<>();
+		doc.get("paths").forEach(item -> item.forEach(op -> {
+			if (op.isObject() && op.has("tags")) {
+				op.get("tags").forEach(tag -> {
+					if (tag.asString().equals("Webhooks")) {
+						webhookOperations.add(op.get("operationId").asString());
+					}
+				});
+			}
+		}));
+		assertThat(webhookOperations).contains("createWebhook", "listWebhooks", "getWebhook", "updateWebhook", "deleteWebhook",
+				"testWebhook", "listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery");
+	}
+
+	/**
+	 * A YAML flow mapping with an unquoted comma ({@code {type: string, description: The From header,
+	 * decoded.}}) cuts the description and adds a key with a null value ({@code "decoded.": null}), which
+	 * Redocly lint reports as structural errors. An OpenAPI document has null values only as data
+	 * (examples, defaults, enums, const, extensions), so every served document is walked for others.
+	 */
+	@Test
+	void servedDocumentsHaveNoNullValuedKeysOutsideData() {
+		ApiClient anonymous = new ApiClient(base(), null, null);
+		JsonNode documents = anonymous.get("/docs/apis.json").json();
+		assertThat(documents.size()).isGreaterThanOrEqualTo(3);
+		for (JsonNode document : documents) {
+			String url = document.get("url").asString();
+			Reply reply = anonymous.get(url);
+			assertThat(reply.status()).as(url).isEqualTo(200);
+			java.util.List<String> nulls = new java.util.ArrayList<>();
+			nullsOutsideData(reply.json(), "", nulls);
+			assertThat(nulls).as("null-valued keys in " + url).isEmpty();
+		}
+	}
+
+	private static final java.util.Set<String> DATA = java.util.Set.of("example", "examples", "default", "enum", "const");
+
+	private static void nullsOutsideData(JsonNode node, String path, java.util.List<String> nulls) {
+		if (node.isObject()) {
+			for (var entry : node.properties()) {
+				String key = entry.getKey();
+				if (DATA.contains(key) || key.startsWith("x-")) {
+					continue;
+				}
+				if (entry.getValue().isNull()) {
+					nulls.add(path + "/" + key);
+				}
+				nullsOutsideData(entry.getValue(), path + "/" + key, nulls);
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				if (node.get(i).isNull()) {
+					nulls.add(path + "/" + i);
+				}
+				nullsOutsideData(node.get(i), path + "/" + i, nulls);
+			}
+		}
+	}
+
+	private static java.util.Set<String> tagsOf(JsonNode items) {
+		java.util.Set<String> tags = new java.util.TreeSet<>();
+		items.forEach(item -> item.forEach(op -> {
+			if (op.isObject() && op.has("tags")) {
+				op.get("tags").forEach(tag -> tags.add(tag.asString()));
+			}
+		}));
+		return tags;
+	}
+
 	/** The 3.1 validator enforces what the 2.x Atlassian validator does not: type arrays, unevaluatedProperties, formats. */
 	@Test
 	void theModernValidatorRejectsResponsesThatBreakTheDocument() {

@@ -22,7 +22,10 @@ import io.petstore.v1.StrictJson;
 
 /**
  * createToken ({@code POST /v1/auth/tokens}): username and password for a signed bearer token. The
- * optional {@code scopes} narrows the token (least privilege); by default it carries every scope.
+ * optional {@code scopes} narrows the token to the scopes it lists (least privilege; an unknown scope is a
+ * 422). Absent, {@code null} or empty, it means "not given" and the token carries the user's default scopes,
+ * every scope: openapi-generator's Java clients send {@code "scopes": []} for an unset list, and a token with
+ * no scope would make every write a 403.
  */
 @RestController
 class TokenController {
@@ -43,7 +46,8 @@ class TokenController {
 
 	@PostMapping(path = "/v1/auth/tokens", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	IssuedToken createToken(Tenant tenant, @Valid @RequestBody TokenRequest request) {
-		Set<String> scopes = new LinkedHashSet<>(request.scopes() == null ? Scopes.ALL : request.scopes());
+		Set<String> scopes = new LinkedHashSet<>(
+				request.scopes() == null || request.scopes().isEmpty() ? Scopes.ALL : request.scopes());
 		for (String scope : scopes) {
 			if (!Scopes.ALL.contains(scope)) {
 				throw ProblemException.invalid("scopes", "unknown scope '" + scope + "': use any of " + Scopes.ALL, "invalid_enum");

@@ -39,6 +39,11 @@ class ModernApiDocument {
 		this.json = jsonMapper.writeValueAsBytes(tree);
 	}
 
+	/** The served JSON form, for {@link DocumentedParameters}. */
+	byte[] servedJson() {
+		return json;
+	}
+
 	@GetMapping(path = "/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	byte[] json() {
 		return json;

@@ -1,7 +1,6 @@
 package io.petstore.v1;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Optional /v1 query parameters, checked: a bad value is a 400 that names the parameter. */
@@ -10,13 +9,16 @@ public final class QueryParams {
 	private QueryParams() {
 	}
 
-	/** The enum constant named (case-insensitive), or null when the parameter is absent or blank. */
+	/**
+	 * The enum constant named, spelled as the document lists it (upper case), or null when the parameter
+	 * is absent or blank.
+	 */
 	public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+			return Enum.valueOf(type, value.strip());
 		}
 		catch (IllegalArgumentException ex) {
 			throw ProblemException.badRequest("Invalid value for parameter '" + name + "'. Must be one of: "

@@ -154,7 +154,7 @@ class AdminApiTest extends ModernApiTest {
 		assertThat(all.get("data")).hasSize(2);
 		assertThat(all.get("data").get(0).has("password")).isFalse();
 
-		JsonNode suspended = admin.get("/v1/admin/users?status=suspended").json().get("data");
+		JsonNode suspended = admin.get("/v1/admin/users?status=SUSPENDED").json().get("data");
 		assertThat(suspended).hasSize(1);
 		assertThat(suspended.get(0).get("id").asString()).isEqualTo(users.get(1).id());
 
@@ -180,6 +180,8 @@ class AdminApiTest extends ModernApiTest {
 		assertThat(admin.get("/v1/admin/users/" + users.get(0).id()).json().get("orderCount").asLong()).isZero();
 
 		assertProblem(admin.get("/v1/admin/users?status=ASLEEP"), 400, "bad-request");
+		// enums are spelled as the document lists them
+		assertProblem(admin.get("/v1/admin/users?status=suspended"), 400, "bad-request");
 		assertProblem(admin.get("/v1/admin/users?role=ROOT"), 400, "bad-request");
 		assertProblem(admin.get("/v1/admin/users?createdFrom=yesterday"), 400, "bad-request");
 		assertProblem(admin.get("/v1/admin/users?createdFrom=2026-02-01&createdTo=2026-01-01"), 400, "bad-request");

@@ -106,6 +106,29 @@ class UsersAndTokensTest extends ModernApiTest {
 	}
 
 	@Test
+	void anEmptyScopeListMeansNotGivenAndANonEmptyOneNarrows() {
+		Account user = register(uniqueName("scoped"));
+		String credentials = "{\"username\":\"" + user.username() + "\",\"password\":\"SecurePass123!\"";
+		// what openapi-generator's Java clients send for an unset list: every scope, as without the property
+		Reply empty = api.postJson("/v1/auth/tokens", credentials + ",\"scopes\":[]}");
+		assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
+		ApiClient all = as(empty.json().get("token").asString());
+		assertThat(all.postJson("/v1/pets", petJson("Scoped", "10.00")).status()).isEqualTo(201);
+		assertThat(all.putJson("/v1/users/" + user.id(), "{\"firstName\":\"Kylie\"}").status()).isEqualTo(200);
+		Reply nullScopes = api.postJson("/v1/auth/tokens", credentials + ",\"scopes\":null}");
+		assertThat(nullScopes.status()).as(nullScopes.toString()).isEqualTo(200);
+		assertThat(as(nullScopes.json().get("token").asString()).postJson("/v1/pets", petJson("Scoped2", "10.00")).status())
+			.isEqualTo(201);
+		// a non-empty list narrows the token to what it lists
+		Reply narrowed = api.postJson("/v1/auth/tokens", credentials + ",\"scopes\":[\"read:user\"]}");
+		assertThat(narrowed.status()).as(narrowed.toString()).isEqualTo(200);
+		ApiClient reader = as(narrowed.json().get("token").asString());
+		assertThat(reader.get("/v1/users/" + user.id()).status()).isEqualTo(200);
+		assertProblem(reader.postJson("/v1/pets", petJson("Refused", "10.00")), 403, "forbidden");
+		assertProblem(reader.putJson("/v1/users/" + user.id(), "{\"firstName\":\"Mallory\"}"), 403, "forbidden");
+	}
+
+	@Test
 	void forgedExpiredAndUnsignedTokensAreRefused() throws Exception {
 		Account user = register(uniqueName("victim"));
 		String path = "/v1/users/" + user.id();
