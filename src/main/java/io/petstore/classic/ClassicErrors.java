@@ -53,7 +53,8 @@ class ClassicErrors implements ApiErrorFormat {
 	/**
 	 * Reference mode answers as the reference server: a path id that is not a 64-bit integer is a
 	 * 404 ({@code {"code":404,"type":"unknown",...}}), an empty or {@code null} body on the pet and
-	 * user operations a 405 "no data" (on placeOrder a 400 {@code {"code":1,"type":"error","message":"No data"}}).
+	 * user operations a 405 "no data" (on placeOrder a 400 {@code {"code":1,"type":"error","message":"No data"}}),
+	 * a 405, 406 or 415 from the framework without a {@code message}.
 	 * Strict mode follows the document: 405 "Invalid input" for a pet that POST/PUT /pet cannot
 	 * read, 400 elsewhere.
 	 */
@@ -72,6 +73,10 @@ class ClassicErrors implements ApiErrorFormat {
 				return body(request, HttpStatus.BAD_REQUEST, ApiResponse.of(1, "No data"));
 			}
 			return body(request, HttpStatus.METHOD_NOT_ALLOWED, ApiResponse.of(405, "no data"));
+		}
+		if ((status == HttpStatus.METHOD_NOT_ALLOWED || status == HttpStatus.NOT_ACCEPTABLE
+				|| status == HttpStatus.UNSUPPORTED_MEDIA_TYPE) && mode.reference()) {
+			return body(request, status, ApiResponse.of(status.value(), null)); // the reference's container errors: no message
 		}
 		if (status == HttpStatus.BAD_REQUEST && cause instanceof HttpMessageNotReadableException && mode.strict()
 				&& request.getRequestURI().equals("/v2/pet")) {

@@ -48,6 +48,12 @@ class ClassicReferenceWalkTest extends io.petstore.support.IntegrationTest {
 		apiResponse(raw.postJson("/v2/pet", "null"), 405, 405, "unknown");
 		apiResponse(raw.postJson("/v2/pet", "{"), 400, 400, "unknown");
 		apiResponse(raw.postJson("/v2/pet", "{\"id\":\"abc\"}"), 400, 400, "unknown"); // the reference: 500
+		// container errors without a message (P47 M04 P127)
+		assertThat(raw.send("POST", "/v2/pet", "text/plain", "x").body()).isEqualTo("{\"code\":415,\"type\":\"unknown\"}");
+		assertThat(raw.get("/v2/pet").body()).isEqualTo("{\"code\":405,\"type\":\"unknown\"}");
+		Reply xmlOnly = raw.get("/v2/store/inventory", "Accept", "application/xml");
+		assertThat(xmlOnly.status()).isEqualTo(406);
+		assertThat(xmlOnly.body()).endsWith("<apiResponse><type>unknown</type></apiResponse>");
 
 		// updatePet (P60 P62 P69 P65)
 		assertThat(ok(raw.putJson("/v2/pet", "{\"id\":9001,\"name\":\"walk 2\",\"photoUrls\":[]}")).get("name").asString())
