@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an operation whose Swagger document declares the {@code api_key} security scheme. Only
- * checked when {@code petstore.classic.strict-auth=true}; the reference server never checks it.
+ * checked when strict mode ({@link ClassicMode}); the reference server never checks it.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,6 +13,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
 import io.petstore.web.ApiErrorFormat;
 import io.petstore.web.JsonFirstNegotiation;
 
@@ -23,6 +27,12 @@ import io.petstore.web.JsonFirstNegotiation;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ClassicErrors implements ApiErrorFormat {
+
+	private final ClassicMode mode;
+
+	ClassicErrors(ClassicMode mode) {
+		this.mode = mode;
+	}
 
 	@ExceptionHandler(ClassicApiException.class)
 	ResponseEntity<Object> classic(HttpServletRequest request, ClassicApiException ex) {
@@ -38,6 +48,48 @@ class ClassicErrors implements ApiErrorFormat {
 	@Override
 	public ResponseEntity<Object> write(HttpServletRequest request, HttpStatus status, String message) {
 		return body(request, status, ApiResponse.of(status.value(), message));
+	}
+
+	/**
+	 * Reference mode answers as the reference server: a path id that is not a 64-bit integer is a
+	 * 404 ({@code {"code":404,"type":"unknown",...}}), an empty or {@code null} body on the pet and
+	 * user operations a 405 "no data" (on placeOrder a 400 {@code {"code":1,"type":"error","message":"No data"}}),
+	 * a 405, 406 or 415 from the framework without a {@code message}.
+	 * Strict mode follows the document: 405 "Invalid input" for a pet that POST/PUT /pet cannot
+	 * read, 400 elsewhere.
+	 */
+	@Override
+	public ResponseEntity<Object> write(HttpServletRequest request, HttpStatus status, String message, Exception cause) {
+		if (!petstorePath(request)) {
+			return write(request, status, message); // the Inboxes API under /v2 keeps its own rules
+		}
+		if (status == HttpStatus.BAD_REQUEST && cause instanceof MethodArgumentTypeMismatchException mismatch
+				&& mismatch.getParameter().hasParameterAnnotation(PathVariable.class) && mode.reference()) {
+			return body(request, HttpStatus.NOT_FOUND, ApiResponse.of(404, message));
+		}
+		if (status == HttpStatus.BAD_REQUEST && cause instanceof HttpMessageNotReadableException
+				&& "Request body is required".equals(message) && mode.reference()) {
+			if (request.getRequestURI().equals("/v2/store/order")) {
+				return body(request, HttpStatus.BAD_REQUEST, ApiResponse.of(1, "No data"));
+			}
+			return body(request, HttpStatus.METHOD_NOT_ALLOWED, ApiResponse.of(405, "no data"));
+		}
+		if ((status == HttpStatus.METHOD_NOT_ALLOWED || status == HttpStatus.NOT_ACCEPTABLE
+				|| status == HttpStatus.UNSUPPORTED_MEDIA_TYPE) && mode.reference()) {
+			return body(request, status, ApiResponse.of(status.value(), null)); // the reference's container errors: no message
+		}
+		if (status == HttpStatus.BAD_REQUEST && cause instanceof HttpMessageNotReadableException && mode.strict()
+				&& request.getRequestURI().equals("/v2/pet")) {
+			return body(request, HttpStatus.METHOD_NOT_ALLOWED, ApiResponse.of(405,
+					("PUT".equals(request.getMethod()) ? "Validation exception: " : "Invalid input: ") + message));
+		}
+		return write(request, status, message);
+	}
+
+	/** The 20 operations of the petstore (not the Inboxes API, which shares {@code /v2}). */
+	private static boolean petstorePath(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return path.startsWith("/v2/pet") || path.startsWith("/v2/store/") || path.startsWith("/v2/user");
 	}
 
 	private static ResponseEntity<Object> body(HttpServletRequest request, HttpStatus status, ApiResponse body) {

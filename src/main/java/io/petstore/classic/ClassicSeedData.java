@@ -48,7 +48,7 @@ class ClassicSeedData {
 	void seed(TenantSeedRequested event) {
 		pets.replaceAll(event.tenant(), pets());
 		orders.replaceAll(event.tenant(), orders(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)));
-		users.replaceAllHashed(event.tenant(), users());
+		users.replaceAllHashed(event.tenant(), users(), SEED_PASSWORD);
 	}
 
 	static List<Pet> pets() {
@@ -69,17 +69,17 @@ class ClassicSeedData {
 	}
 
 	private static Pet pet(long id, Category category, String name, String tag1, String tag2, PetStatus status) {
-		return new Pet(id, category, name, List.of("url1", "url2"), List.of(new Tag(1, tag1), new Tag(2, tag2)), status);
+		return new Pet(id, category, name, List.of("url1", "url2"), List.of(new Tag(1, tag1), new Tag(2, tag2)), status.wire());
 	}
 
 	static List<Order> orders(OffsetDateTime shipDate) {
 		List<Order> list = new ArrayList<>();
-		list.add(new Order(1L, 1, 2, shipDate, OrderStatus.PLACED, false));
-		list.add(new Order(2L, 1, 2, shipDate, OrderStatus.DELIVERED, false));
-		list.add(new Order(3L, 2, 2, shipDate, OrderStatus.PLACED, false));
-		list.add(new Order(4L, 2, 2, shipDate, OrderStatus.DELIVERED, false));
+		list.add(new Order(1L, 1, 2, shipDate, OrderStatus.PLACED.wire(), false));
+		list.add(new Order(2L, 1, 2, shipDate, OrderStatus.DELIVERED.wire(), false));
+		list.add(new Order(3L, 2, 2, shipDate, OrderStatus.PLACED.wire(), false));
+		list.add(new Order(4L, 2, 2, shipDate, OrderStatus.DELIVERED.wire(), false));
 		for (long id = 5; id <= 10; id++) {
-			list.add(new Order(id, 3, 2, shipDate, OrderStatus.PLACED, false));
+			list.add(new Order(id, 3, 2, shipDate, OrderStatus.PLACED.wire(), false));
 		}
 		return list;
 	}

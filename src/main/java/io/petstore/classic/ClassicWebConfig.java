@@ -34,9 +34,8 @@ class ClassicWebConfig implements WebMvcConfigurer {
 
 	private final BearerTokens tokens;
 
-	ClassicWebConfig(@Value("${petstore.classic.strict-auth}") boolean strictAuth,
-			@Value("${petstore.classic.api-key}") String apiKey, BearerTokens tokens) {
-		this.strictAuth = strictAuth;
+	ClassicWebConfig(ClassicMode mode, @Value("${petstore.classic.api-key}") String apiKey, BearerTokens tokens) {
+		this.strictAuth = mode.strict();
 		this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
 		this.tokens = tokens;
 	}

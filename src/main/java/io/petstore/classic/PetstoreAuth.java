@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * Marks an operation whose Swagger document declares {@code petstore_auth} (OAuth2) with the
  * scopes {@code write:pets} and {@code read:pets}. Only checked when
- * {@code petstore.classic.strict-auth=true}: then a bearer token from the authorization server (or
+ * strict mode ({@link ClassicMode}): then a bearer token from the authorization server (or
  * {@code POST /v1/auth/tokens}) carrying both scopes is required (401 without or invalid, 403
  * lacking a scope).
  */

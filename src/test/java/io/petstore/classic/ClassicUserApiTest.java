@@ -26,7 +26,7 @@ class ClassicUserApiTest extends io.petstore.support.IntegrationTest {
 		Reply read = api.get("/v2/user/gopher");
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.body()).isEqualTo("{\"id\":1000,\"username\":\"gopher\",\"firstName\":\"gopher\",\"lastName\":\"lang\","
-				+ "\"email\":\"lang@test.com\",\"phone\":\"5101112222\",\"userStatus\":1}");
+				+ "\"email\":\"lang@test.com\",\"password\":\"lang\",\"phone\":\"5101112222\",\"userStatus\":1}");
 
 		Reply updated = api.putJson("/v2/user/gopher", GOPHER.replace("\"firstName\":\"gopher\"", "\"firstName\":\"Gopher\""));
 		assertThat(updated.status()).isEqualTo(200);
@@ -39,15 +39,34 @@ class ClassicUserApiTest extends io.petstore.support.IntegrationTest {
 		Reply gone = api.get("/v2/user/gopher");
 		assertThat(gone.status()).isEqualTo(404);
 		assertThat(gone.body()).isEqualTo("{\"code\":1,\"type\":\"error\",\"message\":\"User not found\"}");
-		assertThat(api.delete("/v2/user/gopher").status()).isEqualTo(404);
+		Reply again = api.delete("/v2/user/gopher");
+		assertThat(again.status()).isEqualTo(404);
+		assertThat(again.body()).isEmpty(); // as the reference
 	}
 
+	/**
+	 * As the reference, the password comes back as it was sent (generated-client suites compare it),
+	 * opened from its sealed copy: the database holds no clear text (strict mode never returns it:
+	 * ClassicReferenceWalkTest).
+	 */
 	@Test
-	void thePasswordIsNeverReturned() {
-		api.postJson("/v2/user", GOPHER);
-		assertThat(api.get("/v2/user/gopher").body()).doesNotContain("password").doesNotContain("lang\",\"phone");
-		assertThat(api.get("/v2/user/gopher", "Accept", "application/xml").body()).doesNotContain("<password>");
+	void thePasswordIsReturnedAsSentButNotStoredInTheClear() {
+		api.postJson("/v2/user", GOPHER.replace("\"password\":\"lang\"", "\"password\":\"s3cret-Pässword\""));
+		assertThat(api.get("/v2/user/gopher").json().get("password").asString()).isEqualTo("s3cret-Pässword");
+		assertThat(api.get("/v2/user/gopher", "Accept", "application/xml").body()).contains("<password>s3cret-Pässword</password>");
+		assertThat(api.get("/v2/user/user1").json().get("password").asString()).isEqualTo("XXXXXXXXXXX");
+		String stored = jdbc.sql("SELECT password_hash || '|' || password_sealed FROM classic_user WHERE tenant_id = ? AND username = ?")
+			.params(tenant, "gopher").query(String.class).single();
+		assertThat(stored).doesNotContain("s3cret").contains("sealed:v1:");
+		// a new password replaces the copy; no password keeps it
+		api.putJson("/v2/user/gopher", GOPHER.replace("\"password\":\"lang\"", "\"password\":\"next\""));
+		assertThat(api.get("/v2/user/gopher").json().get("password").asString()).isEqualTo("next");
+		api.putJson("/v2/user/gopher", GOPHER.replace(",\"password\":\"lang\"", ""));
+		assertThat(api.get("/v2/user/gopher").json().get("password").asString()).isEqualTo("next");
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void createWithArrayAndListThenGetByUsername() {
@@ -63,11 +82,12 @@ class ClassicUserApiTest extends io.petstore.support.IntegrationTest {
 		assertThat(api.postJson("/v2/user/createWithList", "[]").status()).isEqualTo(200);
 	}
 
+	/** As the reference: users without a username are skipped (strict mode refuses the batch). */
 	@Test
-	void aBatchWithAMissingUsernameStoresNothing() {
+	void aBatchSkipsUsersWithoutUsername() {
 		Reply reply = api.postJson("/v2/user/createWithArray", "[{\"username\":\"first\"},{\"firstName\":\"no username\"}]");
-		assertThat(reply.status()).isEqualTo(400);
-		assertThat(api.get("/v2/user/first").status()).isEqualTo(404);
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(api.get("/v2/user/first").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -80,9 +100,13 @@ class ClassicUserApiTest extends io.petstore.support.IntegrationTest {
 	}
 
 	@Test
-	void updateUserOfAnUnknownUsernameIs404AndRenamesAreChecked() {
-		assertThat(api.putJson("/v2/user/nobody", GOPHER).status()).isEqualTo(404);
-		api.postJson("/v2/user", GOPHER);
+	void updateUserOfAnUnknownUsernameStoresTheBodyAndRenamesAreChecked() {
+		// as the reference: 200 with the stored id, the body's user is stored
+		Reply unknown = api.putJson("/v2/user/nobody", GOPHER);
+		assertThat(unknown.status()).isEqualTo(200);
+		assertThat(unknown.body()).isEqualTo("{\"code\":200,\"type\":\"unknown\",\"message\":\"1000\"}");
+		assertThat(api.get("/v2/user/gopher").json().get("id").asLong()).isEqualTo(1000);
+		assertThat(api.get("/v2/user/nobody").status()).isEqualTo(404);
 		Reply clash = api.putJson("/v2/user/gopher", GOPHER.replace("\"username\":\"gopher\"", "\"username\":\"user1\""));
 		assertThat(clash.status()).isEqualTo(400);
 		Reply rename = api.putJson("/v2/user/gopher", GOPHER.replace("\"username\":\"gopher\"", "\"username\":\"gopher-renamed\""));
@@ -94,10 +118,13 @@ class ClassicUserApiTest extends io.petstore.support.IntegrationTest {
 	@Test
 	void loginAnswersWithSessionMessageAndHeaders() {
 		OffsetDateTime before = OffsetDateTime.now();
-		Reply reply = api.get("/v2/user/login?username=user1&password=whatever");
+		// as petstore.swagger.io: an ApiResponse, where the document declares a string (so no document validation)
+		var unvalidated = new io.petstore.support.ApiClient(base(), null, tenant);
+		Reply reply = unvalidated.get("/v2/user/login?username=user1&password=whatever");
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.json().asString()).startsWith("logged in user session:");
-		assertThat(reply.body()).startsWith("\"logged in user session:");
+		assertThat(reply.body()).matches("\\{\"code\":200,\"type\":\"unknown\",\"message\":\"logged in user session:\\d+\"}");
+		assertThat(unvalidated.get("/v2/user/login?username=user1&password=x", "Accept", "application/xml").body())
+			.contains("<apiResponse><message>logged in user session:");
 		assertThat(reply.header("X-Rate-Limit")).isEqualTo("5000");
 		OffsetDateTime expires = OffsetDateTime.parse(reply.header("X-Expires-After"));
 		assertThat(Duration.between(before, expires).toMinutes()).isBetween(59L, 61L);
@@ -129,10 +156,12 @@ class ClassicUserApiTest extends io.petstore.support.IntegrationTest {
 		assertThat(api.get("/v2/user/x2").status()).isEqualTo(200);
 	}
 
+	/** As the reference: 200 with the body's id, nothing stored. */
 	@Test
-	void createUserWithoutUsernameIs400() {
+	void createUserWithoutUsernameStoresNothing() {
 		Reply reply = api.postJson("/v2/user", "{\"id\":5,\"firstName\":\"anonymous\"}");
-		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json().get("message").asString()).isEqualTo("5");
 		assertThat(api.get("/v2/user/user5").json().get("firstName").asString()).isEqualTo("first name 5");
 	}
 

@@ -13,7 +13,8 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
  * A classic pet. JSON keys come out in declaration order ({@code id, category, name, photoUrls,
  * tags, status}), XML elements alphabetically; {@code photoUrls} and {@code tags} are always
  * written, {@code []} when empty. An {@code id} that is missing, 0 or negative means "assign a new
- * id". (A class rather than a record: Jackson's XML module cannot rename the items of a wrapped
+ * id". The status is any string, stored as sent (the reference does so; strict mode refuses values
+ * outside {@link PetStatus}). (A class rather than a record: Jackson's XML module cannot rename the items of a wrapped
  * list that is a record component.)
  */
 @JacksonXmlRootElement(localName = "Pet")
@@ -38,14 +39,15 @@ public final class Pet {
 	@JacksonXmlProperty(localName = "tag")
 	private List<Tag> tags;
 
+	/** Any string, as the reference stores it; strict mode checks it against {@link PetStatus}. */
 	@JsonProperty
-	private PetStatus status;
+	private String status;
 
 	@JsonCreator
 	private Pet() {
 	}
 
-	public Pet(Long id, Category category, String name, List<String> photoUrls, List<Tag> tags, PetStatus status) {
+	public Pet(Long id, Category category, String name, List<String> photoUrls, List<Tag> tags, String status) {
 		this.id = id;
 		this.category = category;
 		this.name = name;
@@ -82,8 +84,13 @@ public final class Pet {
 	}
 
 	@JsonProperty
-	public PetStatus status() {
+	public String status() {
 		return status;
+	}
+
+	/** photoUrls as read: null when the request had none (strict mode requires them). */
+	List<String> rawPhotoUrls() {
+		return photoUrls;
 	}
 
 	boolean hasId() {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +29,7 @@ import io.petstore.classic.ApiKeyRequired;
 import io.petstore.classic.PetstoreAuth;
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
+import io.petstore.classic.ClassicMode;
 import io.petstore.tenancy.Tenant;
 
 /** {@code /v2/pet}: the eight pet operations of the classic API, plus serving uploaded images. */
@@ -38,35 +40,72 @@ class PetController {
 
 	private final PetService pets;
 
-	PetController(PetService pets) {
+	private final ClassicMode mode;
+
+	PetController(PetService pets, ClassicMode mode) {
 		this.pets = pets;
+		this.mode = mode;
 	}
 
-	/** addPet: an upsert by id, as in the reference; a pet without a positive id gets a new one. */
+	/**
+	 * addPet: an upsert by id, as in the reference; a pet without a positive id gets a new one. The
+	 * reference stores whatever it reads; strict mode refuses a pet without name or photoUrls or
+	 * with a status outside the enum (405 "Invalid input", as documented).
+	 */
 	@PetstoreAuth
 	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
 	Pet addPet(Tenant tenant, @RequestBody Pet pet) {
+		checkStrictly(pet, "Invalid input");
 		return pets.save(tenant, pet);
 	}
 
-	/** updatePet: the same upsert as addPet (the reference never answers 404 here; clients rely on it). */
+	/**
+	 * updatePet: the same upsert as addPet (the reference never answers 404 here; clients rely on it);
+	 * strict mode: 405 "Validation exception" as documented.
+	 */
 	@PetstoreAuth
 	@PutMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
 	Pet updatePet(Tenant tenant, @RequestBody Pet pet) {
+		checkStrictly(pet, "Validation exception");
 		return pets.save(tenant, pet);
 	}
 
-	/** findPetsByStatus: accepts {@code ?status=a,b} and {@code ?status=a&status=b}; none means available. */
+	private void checkStrictly(Pet pet, String what) {
+		if (mode.reference()) {
+			return;
+		}
+		String problem = null;
+		if (pet.name() == null || pet.name().isBlank()) {
+			problem = "name is required";
+		}
+		else if (pet.rawPhotoUrls() == null) {
+			problem = "photoUrls is required";
+		}
+		else if (pet.status() != null && PetStatus.fromWire(pet.status()).isEmpty()) {
+			problem = "Invalid value '" + pet.status() + "' for 'status': use one of available, pending, sold";
+		}
+		if (problem != null) {
+			throw new ClassicApiException(HttpStatus.METHOD_NOT_ALLOWED, ApiResponse.of(405, what + ": " + problem));
+		}
+	}
+
+	/**
+	 * findPetsByStatus: accepts {@code ?status=a,b} and {@code ?status=a&status=b}. As in the
+	 * reference, no status finds nothing and a value outside the enum finds the pets stored with
+	 * it (usually none); strict mode answers 400 "Invalid status value" to both.
+	 */
 	@PetstoreAuth
 	@GetMapping("/findByStatus")
 	List<Pet> findPetsByStatus(Tenant tenant, @RequestParam(name = "status", required = false) List<String> status) {
-		Set<PetStatus> statuses = new LinkedHashSet<>();
+		Set<String> statuses = new LinkedHashSet<>();
 		for (String value : splitValues(status)) {
-			statuses.add(PetStatus.fromWire(value)
-				.orElseThrow(() -> ClassicApiException.badRequest("Invalid status value '" + value + "': use available, pending or sold")));
+			if (mode.strict() && PetStatus.fromWire(value).isEmpty()) {
+				throw ClassicApiException.badRequest("Invalid status value '" + value + "': use available, pending or sold");
+			}
+			statuses.add(value);
 		}
-		if (statuses.isEmpty()) {
-			statuses.add(PetStatus.AVAILABLE);
+		if (statuses.isEmpty() && mode.strict()) {
+			throw ClassicApiException.badRequest("Invalid status value: status is required (available, pending or sold)");
 		}
 		return pets.findByStatus(tenant, statuses);
 	}
@@ -90,14 +129,19 @@ class PetController {
 	ApiResponse updatePetWithForm(Tenant tenant, @PathVariable long petId,
 			@RequestParam(name = "name", required = false) String name,
 			@RequestParam(name = "status", required = false) String status) {
-		PetStatus newStatus = null;
-		if (status != null && !status.isBlank()) {
-			newStatus = PetStatus.fromWire(status.trim())
-				.orElseThrow(() -> ClassicApiException.badRequest("Invalid status value '" + status + "': use available, pending or sold"));
+		String newStatus = status == null || status.isEmpty() ? null : status;
+		if (newStatus != null && mode.strict() && PetStatus.fromWire(newStatus.trim()).isEmpty()) {
+			throw new ClassicApiException(HttpStatus.METHOD_NOT_ALLOWED, ApiResponse.of(405,
+					"Invalid input: status '" + status + "' is not one of available, pending, sold"));
+		}
+		if (newStatus != null && mode.strict()) {
+			newStatus = newStatus.trim();
 		}
 		String newName = name == null || name.isEmpty() ? null : name;
 		if (!pets.updateNameAndStatus(tenant, petId, newName, newStatus)) {
-			throw ClassicApiException.notFound("Pet");
+			// the reference answers this 404 as {"code":404,"type":"unknown","message":"not found"}
+			throw mode.strict() ? ClassicApiException.notFound("Pet")
+					: new ClassicApiException(HttpStatus.NOT_FOUND, ApiResponse.of(404, "Pet not found"));
 		}
 		return ApiResponse.of(200, String.valueOf(petId));
 	}
@@ -105,11 +149,14 @@ class PetController {
 	/** deletePet: the {@code api_key} header is read but, as in the reference, not checked. */
 	@PetstoreAuth
 	@DeleteMapping("/{petId}")
-	ApiResponse deletePet(Tenant tenant, @PathVariable long petId) {
+	ResponseEntity<ApiResponse> deletePet(Tenant tenant, @PathVariable long petId) {
 		if (!pets.delete(tenant, petId)) {
+			if (mode.reference()) {
+				return ResponseEntity.notFound().build(); // the reference's 404 has an empty body
+			}
 			throw ClassicApiException.notFound("Pet");
 		}
-		return ApiResponse.of(200, String.valueOf(petId));
+		return ResponseEntity.ok(ApiResponse.of(200, String.valueOf(petId)));
 	}
 
 	/**

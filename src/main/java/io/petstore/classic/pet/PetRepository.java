@@ -46,8 +46,8 @@ class PetRepository {
 			.optional();
 	}
 
-	List<Pet> findByStatus(Tenant tenant, Collection<PetStatus> statuses) {
-		List<String> wire = statuses.stream().map(PetStatus::wire).toList();
+	List<Pet> findByStatus(Tenant tenant, Collection<String> statuses) {
+		List<String> wire = List.copyOf(statuses);
 		return jdbc.sql("SELECT " + COLUMNS + " FROM classic_pet WHERE tenant_id = :tenant AND status IN (:statuses) ORDER BY id")
 			.param("tenant", tenant.id())
 			.param("statuses", wire)
@@ -67,7 +67,7 @@ class PetRepository {
 
 	Map<String, Long> countByStatus(Tenant tenant) {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("SELECT status, COUNT(*) FROM classic_pet WHERE tenant_id = ? AND status IS NOT NULL GROUP BY status ORDER BY status")
+		jdbc.sql("SELECT status, COUNT(*) FROM classic_pet WHERE tenant_id = ? AND status IS NOT NULL AND status <> '' GROUP BY status ORDER BY status")
 			.param(tenant.id())
 			.query(rs -> {
 				counts.put(rs.getString(1), rs.getLong(2));
@@ -97,9 +97,9 @@ class PetRepository {
 		insertTags(tenant, pet.id(), pet.tags());
 	}
 
-	boolean updateNameAndStatus(Tenant tenant, long id, String name, PetStatus status) {
+	boolean updateNameAndStatus(Tenant tenant, long id, String name, String status) {
 		return jdbc.sql("UPDATE classic_pet SET name = COALESCE(?, name), status = COALESCE(?, status) WHERE tenant_id = ? AND id = ?")
-			.params(name, status == null ? null : status.wire(), tenant.id(), id)
+			.params(name, status, tenant.id(), id)
 			.update() == 1;
 	}
 
@@ -147,7 +147,7 @@ class PetRepository {
 	}
 
 	private static String status(Pet pet) {
-		return pet.status() == null ? null : pet.status().wire();
+		return pet.status();
 	}
 
 	private String write(Object value) {
@@ -161,7 +161,7 @@ class PetRepository {
 				rs.getString("name"),
 				json.readValue(rs.getString("photo_urls_json"), STRINGS),
 				json.readValue(rs.getString("tags_json"), TAGS),
-				PetStatus.fromWire(rs.getString("status")).orElse(null));
+				rs.getString("status"));
 	}
 
 

@@ -40,7 +40,7 @@ public class PetService {
 		return pets.find(tenant, id);
 	}
 
-	public List<Pet> findByStatus(Tenant tenant, Collection<PetStatus> statuses) {
+	public List<Pet> findByStatus(Tenant tenant, Collection<String> statuses) {
 		return statuses.isEmpty() ? List.of() : pets.findByStatus(tenant, statuses);
 	}
 
@@ -73,7 +73,7 @@ public class PetService {
 
 	/** Changes name and/or status (a null leaves the value as it is); false when there is no such pet. */
 	@Transactional
-	public boolean updateNameAndStatus(Tenant tenant, long id, String name, PetStatus status) {
+	public boolean updateNameAndStatus(Tenant tenant, long id, String name, String status) {
 		Pet before = pets.findForUpdate(tenant, id).orElse(null);
 		if (before == null || !pets.updateNameAndStatus(tenant, id, name, status)) {
 			return false;

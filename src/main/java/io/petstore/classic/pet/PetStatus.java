@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** "pet status in the store". Anything else is refused with 400. */
+/** "pet status in the store", as the document lists them; strict mode refuses any other value. */
 public enum PetStatus {
 
 	AVAILABLE("available"), PENDING("pending"), SOLD("sold");

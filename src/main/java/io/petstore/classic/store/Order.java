@@ -10,7 +10,8 @@ import io.petstore.classic.ClassicDateTime;
 
 /**
  * A classic order: JSON keys {@code id, petId, quantity, shipDate, status, complete}. An id that is
- * missing, 0 or negative means "assign a new id"; {@code petId} need not name an existing pet.
+ * missing, 0 or negative means "assign a new id"; {@code petId} need not name an existing pet. The
+ * status is any string, stored as sent (strict mode refuses values outside {@link OrderStatus}).
  */
 @JacksonXmlRootElement(localName = "Order")
 public record Order(
@@ -20,7 +21,7 @@ public record Order(
 		@JsonSerialize(using = ClassicDateTime.Serializer.class)
 		@JsonDeserialize(using = ClassicDateTime.Deserializer.class)
 		OffsetDateTime shipDate,
-		OrderStatus status,
+		String status,
 		boolean complete) {
 
 	boolean hasId() {

@@ -54,13 +54,13 @@ class OrderRepository {
 	}
 
 	private static String status(Order order) {
-		return order.status() == null ? null : order.status().wire();
+		return order.status();
 	}
 
 	private static Order map(ResultSet rs, int row) throws SQLException {
 		return new Order(rs.getLong("id"), rs.getLong("pet_id"), rs.getInt("quantity"),
 				rs.getObject("ship_date", OffsetDateTime.class),
-				OrderStatus.fromWire(rs.getString("status")).orElse(null), rs.getBoolean("complete"));
+				rs.getString("status"), rs.getBoolean("complete"));
 	}
 
 }

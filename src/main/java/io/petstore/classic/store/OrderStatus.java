@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** "Order Status". Anything else is refused with 400. */
+/** "Order Status", as the document lists them; strict mode refuses any other value. */
 public enum OrderStatus {
 
 	PLACED("placed"), APPROVED("approved"), DELIVERED("delivered");

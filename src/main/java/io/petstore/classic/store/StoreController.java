@@ -2,6 +2,7 @@ package io.petstore.classic.store;
 
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.petstore.classic.ApiKeyRequired;
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
+import io.petstore.classic.ClassicMode;
 import io.petstore.tenancy.Tenant;
 
 /** {@code /v2/store}: inventory and the three order operations of the classic API. */
@@ -23,8 +25,11 @@ class StoreController {
 
 	private final OrderService orders;
 
-	StoreController(OrderService orders) {
+	private final ClassicMode mode;
+
+	StoreController(OrderService orders, ClassicMode mode) {
 		this.orders = orders;
+		this.mode = mode;
 	}
 
 	/** getInventory: status to number of pets; JSON only, as documented. */
@@ -34,11 +39,19 @@ class StoreController {
 		return orders.inventory(tenant);
 	}
 
-	/** placeOrder: an upsert by id; petId is not checked, as in the reference. */
+	/**
+	 * placeOrder: an upsert by id; petId is not checked, and, as in the reference, any status and
+	 * quantity are stored. Strict mode refuses a status outside the enum and a negative quantity
+	 * (400 "Invalid Order", as documented).
+	 */
 	@PostMapping(path = "/order", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
 	Order placeOrder(Tenant tenant, @RequestBody Order order) {
-		if (order.quantity() < 0) {
+		if (mode.strict() && order.quantity() < 0) {
 			throw ClassicApiException.badRequest("Invalid Order: quantity must not be negative");
+		}
+		if (mode.strict() && order.status() != null && OrderStatus.fromWire(order.status()).isEmpty()) {
+			throw ClassicApiException.badRequest("Invalid Order: status '" + order.status()
+					+ "' is not one of placed, approved, delivered");
 		}
 		return orders.save(tenant, order);
 	}
@@ -52,7 +65,9 @@ class StoreController {
 	@DeleteMapping("/order/{orderId}")
 	ApiResponse deleteOrder(Tenant tenant, @PathVariable long orderId) {
 		if (!orders.delete(tenant, orderId)) {
-			throw ClassicApiException.notFound("Order");
+			// the reference: {"code":404,"type":"unknown","message":"Order Not Found"}
+			throw mode.strict() ? ClassicApiException.notFound("Order")
+					: new ClassicApiException(HttpStatus.NOT_FOUND, ApiResponse.of(404, "Order not found"));
 		}
 		return ApiResponse.of(200, String.valueOf(orderId));
 	}

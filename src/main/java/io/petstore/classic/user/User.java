@@ -4,8 +4,8 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
  * A classic user: JSON keys {@code id, username, firstName, lastName, email, password, phone,
- * userStatus}. The password is accepted on input, stored only as a hash and never written back
- * (the reference echoed it in clear).
+ * userStatus}. The password is accepted on input and checked against a hash; reference mode writes
+ * it back as sent (from a sealed copy), strict mode never does.
  */
 @JacksonXmlRootElement(localName = "User")
 public record User(Long id, String username, String firstName, String lastName, String email, String password,

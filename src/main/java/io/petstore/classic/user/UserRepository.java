@@ -62,6 +62,22 @@ class UserRepository {
 			.update();
 	}
 
+	/** Stores the sealed readable copy of the user's password (null: none). */
+	void storeSealedPassword(Tenant tenant, long id, String sealed) {
+		jdbc.sql("UPDATE classic_user SET password_sealed = ? WHERE tenant_id = ? AND id = ?").params(sealed, tenant.id(), id).update();
+	}
+
+	/** The sealed readable copy of the password of the user with this username, if there is one. */
+	Optional<SealedPassword> findSealedPassword(Tenant tenant, String username) {
+		return jdbc.sql("SELECT id, password_sealed FROM classic_user WHERE tenant_id = ? AND username = ? AND password_sealed IS NOT NULL")
+			.params(tenant.id(), username)
+			.query((rs, row) -> new SealedPassword(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
+	record SealedPassword(long id, String sealed) {
+	}
+
 	boolean deleteByUsername(Tenant tenant, String username) {
 		return jdbc.sql("DELETE FROM classic_user WHERE tenant_id = ? AND username = ?").params(tenant.id(), username).update() == 1;
 	}

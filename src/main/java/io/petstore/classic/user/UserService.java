@@ -14,6 +14,7 @@ import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
 import io.petstore.classic.ClassicUserDeleted;
 import io.petstore.classic.IdAssigningSaver;
+import io.petstore.secrets.SecretSeal;
 import io.petstore.signin.SignInBrake;
 import io.petstore.signin.SignInKey;
 import io.petstore.tenancy.Tenant;
@@ -21,7 +22,8 @@ import io.petstore.tenancy.Tenant;
 /**
  * Classic users. A username names one user per tenant: creating a user whose username exists
  * replaces that user (so a client test suite can run again against the same data); a given id is
- * kept, as everywhere in the classic API. Passwords are stored as hashes only.
+ * kept, as everywhere in the classic API. Passwords are checked against a hash; the readable copy
+ * that reference mode returns is kept sealed ({@link SecretSeal}), never in the clear.
  */
 @Service
 public class UserService {
@@ -43,8 +45,16 @@ public class UserService {
 	/** Checked against when the username is unknown (or has no password), so every failure takes as long. */
 	private final String dummyHash;
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserService.class);
+
+	/** Passwords longer than this (in UTF-8 bytes) keep no readable copy (the column holds its sealed form). */
+	private static final int MAX_READABLE = 4096;
+
+	private final SecretSeal seal;
+
 	UserService(UserRepository users, PasswordEncoder passwords, IdAssigningSaver saver, ApplicationEventPublisher events,
-			AuditTrail audit, SignInBrake brake) {
+			AuditTrail audit, SignInBrake brake, SecretSeal seal) {
+		this.seal = seal;
 		this.users = users;
 		this.passwords = passwords;
 		this.saver = saver;
@@ -58,8 +68,52 @@ public class UserService {
 		return users.findByUsername(tenant, username, false).map(User::withoutPassword);
 	}
 
+	/**
+	 * The user with the password as it was sent (reference mode: the reference returns it and
+	 * generated-client suites compare it), opened from its sealed copy; without a password when
+	 * there is no copy or it does not open.
+	 */
+	public Optional<User> findWithPassword(Tenant tenant, String username) {
+		Optional<User> user = find(tenant, username);
+		if (user.isEmpty()) {
+			return user;
+		}
+		String password = users.findSealedPassword(tenant, username)
+			.filter(sealed -> sealed.id() == user.get().id())
+			.map(sealed -> {
+				try {
+					return seal.open(sealed.sealed(), purpose(tenant, sealed.id()));
+				}
+				catch (IllegalStateException unreadable) {
+					log.warn("the readable copy of classic user {}'s password does not open: {}", sealed.id(), unreadable.getMessage());
+					return null;
+				}
+			})
+			.orElse(null);
+		User u = user.get();
+		return Optional.of(new User(u.id(), u.username(), u.firstName(), u.lastName(), u.email(), password, u.phone(), u.userStatus()));
+	}
+
+	/** Keeps the sealed readable copy of a password that was just stored (as a hash) for user {@code id}. */
+	private void storeReadable(Tenant tenant, long id, String plaintext) {
+		if (plaintext == null) {
+			return;
+		}
+		users.storeSealedPassword(tenant, id, plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_READABLE ? null : seal.seal(plaintext, purpose(tenant, id)));
+	}
+
+	private static String purpose(Tenant tenant, long id) {
+		return "classic_user:" + tenant.id() + ":" + id;
+	}
+
 	/** Creates (or replaces) the user and returns its id. */
 	public long create(Tenant tenant, User user) {
+		long id = createHashed(tenant, user);
+		storeReadable(tenant, id, user.password());
+		return id;
+	}
+
+	private long createHashed(Tenant tenant, User user) {
 		requireUsername(user);
 		User hashed = hashPassword(user);
 		Long id = saver.retryingConflicts(attempt -> {
@@ -116,6 +170,7 @@ public class UserService {
 		User updated = hashPassword(new User(existing.id(), newName, changes.firstName(), changes.lastName(), changes.email(),
 				changes.password(), changes.phone(), changes.userStatus()));
 		users.upsert(tenant, updated);
+		storeReadable(tenant, existing.id(), changes.password());
 		audit.record(tenant, "USER_UPDATED", ENTITY, existing.id(), existing, updated);
 		return existing.id();
 	}
@@ -159,11 +214,17 @@ public class UserService {
 		return authenticate(tenant, username, password).isPresent();
 	}
 
-	/** Replaces all of the tenant's users with the given ones, whose password fields hold hashes. */
+	/**
+	 * Replaces all of the tenant's users with the given ones, whose password fields hold hashes
+	 * of {@code password}, which is kept readable (sealed) for each.
+	 */
 	@Transactional
-	public void replaceAllHashed(Tenant tenant, List<User> seed) {
+	public void replaceAllHashed(Tenant tenant, List<User> seed, String password) {
 		users.deleteAll(tenant);
-		seed.forEach(user -> users.upsert(tenant, user));
+		seed.forEach(user -> {
+			users.upsert(tenant, user);
+			storeReadable(tenant, user.id(), password);
+		});
 	}
 
 	public String hash(String password) {
