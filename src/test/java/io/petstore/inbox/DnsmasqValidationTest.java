@@ -68,9 +68,13 @@ class DnsmasqValidationTest extends InboxTestSupport {
 		for (List<String> record : records) {
 			command.add("--txt-record=" + String.join(",", record));
 		}
-		dnsmasq = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		Path log = Files.createTempFile("dnsmasq", ".log");
+		log.toFile().deleteOnExit();
+		dnsmasq = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		for (int i = 0; i < 50; i++) {
-			assertThat(dnsmasq.isAlive()).as("dnsmasq exited: %s", command).isTrue();
+			if (!dnsmasq.isAlive()) {
+				throw new AssertionError("dnsmasq exited: " + command + "\n" + Files.readString(log));
+			}
 			if (answers()) {
 				return;
 			}
@@ -130,13 +134,24 @@ class DnsmasqValidationTest extends InboxTestSupport {
 		assertThat(down.json().get("type").asString()).isIn("dns_error", "dns_timeout");
 	}
 
+	/**
+	 * A port free for both UDP and TCP (dnsmasq listens on both), taken below Linux's ephemeral range
+	 * (32768 and up) so that no outgoing connection of this JVM (to PostgreSQL, say) can hold it by
+	 * the time dnsmasq binds it.
+	 */
 	private static int freePort() {
-		try (DatagramSocket socket = new DatagramSocket(0)) {
-			return socket.getLocalPort();
+		java.util.Random random = new java.util.Random();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = 20000 + random.nextInt(12000);
+			try (DatagramSocket udp = new DatagramSocket(port, java.net.InetAddress.getLoopbackAddress());
+					java.net.ServerSocket tcp = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException taken) {
+				// try another
+			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		throw new IllegalStateException("no free port for dnsmasq");
 	}
 
 }
