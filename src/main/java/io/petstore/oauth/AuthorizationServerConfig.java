@@ -12,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -60,7 +59,7 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
-			OAuthProperties properties, JdbcClient jdbc, OAuth2TokenGenerator<?> tokens, RegisteredClientRepository clients,
+			OAuthProperties properties, DevicePollRepository polls, OAuth2TokenGenerator<?> tokens, RegisteredClientRepository clients,
 			SignInBrake brake, OAuthClients registry) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		PublicClients publicClients = new PublicClients(clients);
@@ -88,7 +87,7 @@ class AuthorizationServerConfig {
 						(request, response, authentication) -> Pages.deviceApproved(response)))
 				.tokenEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.replaceAll(provider ->
 						provider instanceof OAuth2DeviceCodeAuthenticationProvider
-								? new DevicePolling(provider, authorizations, jdbc, properties.devicePollInterval()) : provider))))
+								? new DevicePolling(provider, authorizations, polls, properties.devicePollInterval()) : provider))))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
 			// the OIDC UserInfo endpoint takes the access token
 			.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
@@ -117,8 +116,8 @@ class AuthorizationServerConfig {
 	}
 
 	@Bean
-	RevocationList authorizationService(JdbcOperations jdbc, JdbcClient client, RegisteredClientRepository clients) {
-		return new RevocationList(new JdbcOAuth2AuthorizationService(jdbc, clients), client);
+	RevocationList authorizationService(JdbcOperations jdbc, RevokedTokenRepository revoked, RegisteredClientRepository clients) {
+		return new RevocationList(new JdbcOAuth2AuthorizationService(jdbc, clients), revoked);
 	}
 
 	@Bean

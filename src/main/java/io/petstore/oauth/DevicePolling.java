@@ -1,11 +1,9 @@
 package io.petstore.oauth;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -34,15 +32,15 @@ final class DevicePolling implements AuthenticationProvider {
 
 	private final OAuth2AuthorizationService authorizations;
 
-	private final JdbcClient jdbc;
+	private final DevicePollRepository polls;
 
 	private final int intervalSeconds;
 
-	DevicePolling(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, JdbcClient jdbc,
+	DevicePolling(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, DevicePollRepository polls,
 			Duration interval) {
 		this.delegate = delegate;
 		this.authorizations = authorizations;
-		this.jdbc = jdbc;
+		this.polls = polls;
 		this.intervalSeconds = (int) Math.max(1, interval.toSeconds());
 	}
 
@@ -56,40 +54,30 @@ final class DevicePolling implements AuthenticationProvider {
 		}
 		Authentication tokens = delegate.authenticate(authentication);
 		if (authorization != null) {
-			jdbc.sql("DELETE FROM oauth2_device_poll WHERE authorization_id = ?").param(authorization.getId()).update();
+			polls.delete(authorization.getId());
 		}
 		return tokens;
 	}
 
 	private void checkInterval(String authorizationId) {
 		Instant now = Instant.now();
-		var last = jdbc.sql("SELECT last_poll_at, interval_seconds FROM oauth2_device_poll WHERE authorization_id = ?")
-			.param(authorizationId)
-			.query((rs, row) -> new Object[] { rs.getTimestamp(1).toInstant(), rs.getInt(2) })
-			.optional();
+		var last = polls.find(authorizationId);
 		if (last.isEmpty()) {
 			try {
-				jdbc.sql("INSERT INTO oauth2_device_poll (authorization_id, last_poll_at, interval_seconds) VALUES (?, ?, ?)")
-					.params(authorizationId, Timestamp.from(now), intervalSeconds)
-					.update();
+				polls.insert(authorizationId, now, intervalSeconds);
 			}
 			catch (DuplicateKeyException concurrentPoll) {
 				throw slowDown(intervalSeconds + SLOW_DOWN_STEP_SECONDS);
 			}
 			return;
 		}
-		Instant lastPoll = (Instant) last.get()[0];
-		int interval = (int) last.get()[1];
-		if (now.isBefore(lastPoll.plusSeconds(interval))) {
+		int interval = last.get().intervalSeconds();
+		if (now.isBefore(last.get().at().plusSeconds(interval))) {
 			int slower = interval + SLOW_DOWN_STEP_SECONDS;
-			jdbc.sql("UPDATE oauth2_device_poll SET last_poll_at = ?, interval_seconds = ? WHERE authorization_id = ?")
-				.params(Timestamp.from(now), slower, authorizationId)
-				.update();
+			polls.update(authorizationId, now, slower);
 			throw slowDown(slower);
 		}
-		jdbc.sql("UPDATE oauth2_device_poll SET last_poll_at = ? WHERE authorization_id = ?")
-			.params(Timestamp.from(now), authorizationId)
-			.update();
+		polls.update(authorizationId, now, interval);
 	}
 
 	private static OAuth2AuthenticationException slowDown(int interval) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -64,7 +63,7 @@ public class OAuthClients {
 
 	private final RegisteredClientRepository repository;
 
-	private final JdbcClient jdbc;
+	private final ClientOwnerRepository owners;
 
 	private final OAuthProperties properties;
 
@@ -72,9 +71,10 @@ public class OAuthClients {
 
 	private final PasswordEncoder secrets = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-	OAuthClients(RegisteredClientRepository repository, JdbcClient jdbc, OAuthProperties properties, AuditTrail audit) {
+	OAuthClients(RegisteredClientRepository repository, ClientOwnerRepository owners, OAuthProperties properties,
+			AuditTrail audit) {
 		this.repository = repository;
-		this.jdbc = jdbc;
+		this.owners = owners;
 		this.properties = properties;
 		this.audit = audit;
 	}
@@ -136,7 +136,7 @@ public class OAuthClients {
 				secret == null ? null : hash(secret), grants, redirects, scopes,
 				input.requireConsent() == null || input.requireConsent(), null, Instant.now());
 		repository.save(client);
-		jdbc.sql("UPDATE oauth2_registered_client SET tenant_id = ? WHERE id = ?").params(tenant.id(), client.getId()).update();
+		owners.setOwner(client.getId(), tenant.id());
 		OAuthClient view = view(client, false);
 		audit.record(tenant, "OAUTH_CLIENT_REGISTERED", ENTITY, clientId, null, view);
 		return view.withSecret(secret);
@@ -144,15 +144,11 @@ public class OAuthClients {
 
 	@Transactional(readOnly = true)
 	List<OAuthClient> list(Tenant tenant) {
-		return jdbc.sql("SELECT client_id, tenant_id FROM oauth2_registered_client WHERE tenant_id = ? OR tenant_id IS NULL "
-				+ "ORDER BY client_id_issued_at, client_id")
-			.param(tenant.id())
-			.query((rs, row) -> new Object[] { rs.getString(1), rs.getObject(2) })
-			.list()
+		return owners.visibleTo(tenant.id())
 			.stream()
-			.map(row -> {
-				RegisteredClient client = repository.findByClientId((String) row[0]);
-				return client == null ? null : view(client, row[1] == null);
+			.map(listed -> {
+				RegisteredClient client = repository.findByClientId(listed.clientId());
+				return client == null ? null : view(client, listed.configured());
 			})
 			.filter(java.util.Objects::nonNull)
 			.toList();
@@ -183,9 +179,7 @@ public class OAuthClients {
 					+ "' comes from configuration (petstore.oauth2.clients); remove it there.");
 		}
 		OAuthClient before = view(client, false);
-		jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();
-		jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?").param(client.getId()).update();
-		jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update();
+		owners.deleteWithAuthorizations(client.getId());
 		audit.record(tenant, "OAUTH_CLIENT_DELETED", ENTITY, clientId, before, null);
 	}
 
@@ -196,11 +190,7 @@ public class OAuthClients {
 	}
 
 	private UUID ownerOf(String id) {
-		return jdbc.sql("SELECT tenant_id FROM oauth2_registered_client WHERE id = ?")
-			.param(id)
-			.query((rs, row) -> rs.getObject(1, UUID.class))
-			.optional()
-			.orElse(null);
+		return owners.ownerOf(id).orElse(null);
 	}
 
 	private RegisteredClient build(String id, String clientId, String name, String secretHash,

@@ -1,12 +1,8 @@
 package io.petstore.oauth;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -32,11 +28,11 @@ final class RevocationList implements OAuth2AuthorizationService {
 
 	private final OAuth2AuthorizationService delegate;
 
-	private final JdbcClient jdbc;
+	private final RevokedTokenRepository revoked;
 
-	RevocationList(OAuth2AuthorizationService delegate, JdbcClient jdbc) {
+	RevocationList(OAuth2AuthorizationService delegate, RevokedTokenRepository revoked) {
 		this.delegate = delegate;
-		this.jdbc = jdbc;
+		this.revoked = revoked;
 	}
 
 	@Override
@@ -53,17 +49,9 @@ final class RevocationList implements OAuth2AuthorizationService {
 	}
 
 	private void revoke(String jti, Instant expires) {
-		try {
-			jdbc.sql("INSERT INTO oauth2_revoked_token (jti, expires_at) VALUES (?, ?)")
-				.params(jti, Timestamp.from(expires))
-				.update();
+		if (revoked.insert(jti, expires)) {
+			revoked.deleteExpiredBefore(Instant.now().minusSeconds(3600));
 		}
-		catch (DuplicateKeyException already) {
-			return;
-		}
-		jdbc.sql("DELETE FROM oauth2_revoked_token WHERE expires_at < ?")
-			.param(Timestamp.from(Instant.now().minusSeconds(3600)))
-			.update();
 	}
 
 	@Override
@@ -88,33 +76,21 @@ final class RevocationList implements OAuth2AuthorizationService {
 			if (client == null) {
 				return OAuth2TokenValidatorResult.success();
 			}
-			Map<String, Object> found;
+			RevokedTokenRepository.TokenState state;
 			try {
-				found = jdbc.sql("SELECT (SELECT COUNT(*) FROM oauth2_revoked_token WHERE jti = ?) AS revoked, "
-						+ "(SELECT COUNT(*) FROM oauth2_registered_client WHERE client_id = ?) AS registered")
-					.params(jwt.getId() == null ? "" : jwt.getId(), client)
-					.query()
-					.singleRow();
+				state = revoked.state(jwt.getId() == null ? "" : jwt.getId(), client);
 			}
 			catch (DataAccessException busy) {
 				throw new AuthenticationServiceException("The token could not be checked now; try again", busy);
 			}
-			if (count(found, "revoked") > 0) {
+			if (state.revoked()) {
 				return failure("The token was revoked.");
 			}
-			if (count(found, "registered") == 0) {
+			if (!state.clientRegistered()) {
 				return failure("The client this token was issued to is no longer registered.");
 			}
 			return OAuth2TokenValidatorResult.success();
 		};
-	}
-
-	private static long count(Map<String, Object> row, String column) {
-		Object value = row.get(column);
-		if (value == null) {
-			value = row.get(column.toUpperCase(java.util.Locale.ROOT));
-		}
-		return value instanceof Number n ? n.longValue() : 0;
 	}
 
 	private static OAuth2TokenValidatorResult failure(String description) {

@@ -12,7 +12,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TenantService {
 
-	private final JdbcClient jdbc;
+	private final TenantRepository tenants;
 
 	private final TransactionTemplate tx;
 
@@ -32,8 +31,8 @@ public class TenantService {
 
 	private final Set<UUID> known = ConcurrentHashMap.newKeySet();
 
-	TenantService(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
+	TenantService(TenantRepository tenants, TransactionTemplate tx, ApplicationEventPublisher events) {
+		this.tenants = tenants;
 		this.tx = tx;
 		this.events = events;
 	}
@@ -50,14 +49,10 @@ public class TenantService {
 		if (known.contains(tenant.id())) {
 			return;
 		}
-		boolean exists = jdbc.sql("SELECT COUNT(*) FROM tenant WHERE id = ?").param(tenant.id())
-			.query(Long.class).single() > 0;
-		if (!exists) {
+		if (!tenants.exists(tenant.id())) {
 			try {
 				tx.executeWithoutResult(status -> {
-					jdbc.sql("INSERT INTO tenant (id, created_at) VALUES (?, ?)")
-						.params(tenant.id(), OffsetDateTime.now(ZoneOffset.UTC))
-						.update();
+					tenants.insert(tenant.id(), OffsetDateTime.now(ZoneOffset.UTC));
 					events.publishEvent(new TenantSeedRequested(tenant, false));
 				});
 			}
