@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import io.petstore.v1.Money;
 import io.petstore.v1.StrictJson;
 
 /**
@@ -30,7 +31,7 @@ public record PetInput(
 		@Size(max = 50) String color,
 		Gender gender,
 		Boolean goodWithKids,
-		@NotNull @Pattern(regexp = "^[0-9]{1,10}(\\.[0-9]{1,2})?$", message = "must be a non-negative decimal string such as \"250.00\"") String price,
+		@NotNull @Pattern(regexp = Money.PATTERN, message = "must be a non-negative decimal string such as \"250.00\"") String price,
 		@Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") String currency,
 		@Size(max = 2000) String description,
 		PetStatus status,

@@ -7,12 +7,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.petstore.v1.Money;
 import io.petstore.v1.StrictJson;
 
 /** The body of createOrderPayment. Read-only properties of an OrderPayment are accepted and ignored. */
 @StrictJson
 record PaymentInput(UUID id,
-		@NotNull @Pattern(regexp = "^[0-9]{1,10}(\\.[0-9]{1,2})?$", message = "must be a positive decimal string such as \"250.00\"") String amount,
+		@NotNull @Pattern(regexp = Money.PATTERN, message = "must be a positive decimal string such as \"250.00\"") String amount,
 		PaymentCurrency currency,
 		@NotNull @Valid SourceInput source,
 		PaymentStatus status,

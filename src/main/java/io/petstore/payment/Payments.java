@@ -26,6 +26,7 @@ import io.petstore.store.OrderStatusChanged;
 import io.petstore.store.Orders;
 import io.petstore.tenancy.TenantSeedRequested;
 import io.petstore.v1.Ids;
+import io.petstore.v1.Money;
 import io.petstore.v1.ProblemException;
 
 /**
@@ -61,36 +62,39 @@ public class Payments {
 		this.audit = audit;
 	}
 
+	/**
+	 * Pays the caller's order. Payments of one order run one after another (the order's row is
+	 * locked first), so a retry with the same {@code Idempotency-Key} finds the first payment
+	 * committed and replays it; only PLACED orders are paid, for exactly their total.
+	 */
 	Outcome pay(Caller caller, UUID orderId, PaymentInput input, String idempotencyKey) {
 		ObjectNode source = SourceCheck.checkAndMask(input.source());
 		String currency = input.currency() == null ? "USD" : input.currency().name();
-		String hash = fingerprint(orderId, input.amount(), currency, source);
-		if (idempotencyKey != null) {
-			var earlier = replay(caller, idempotencyKey, orderId, hash);
-			if (earlier != null) {
-				return earlier;
-			}
-		}
+		BigDecimal amount = Money.parse("amount", input.amount());
+		String hash = fingerprint(orderId, amount, currency, source);
 		try {
-			UUID paymentId = Ids.newId();
 			return tx.execute(status -> {
+				Order order = orders.lockForPayment(caller, orderId);
 				if (idempotencyKey != null) {
-					// first, so a concurrent retry with the same key waits here (or fails on the key) and replays
-					payments.insertIdempotencyKey(caller.tenant(), caller.userId(), idempotencyKey, hash, orderId, paymentId);
+					Outcome earlier = replay(caller, idempotencyKey, orderId, hash);
+					if (earlier != null) {
+						return earlier;
+					}
 				}
-				Order order = orders.get(caller, orderId);
-				if (order.status() != OrderStatus.PLACED) {
-					throw ProblemException.conflict("The order is " + order.status() + "; only PLACED orders can be paid.");
-				}
-				if (new BigDecimal(input.amount()).compareTo(new BigDecimal(order.totalAmount())) != 0) {
+				order.requirePayable();
+				if (!order.totalIs(amount, order.currency())) {
 					throw ProblemException.invalid("amount", "must equal the order's totalAmount " + order.totalAmount(), "amount_mismatch");
 				}
 				if (!currency.equals(order.currency())) {
 					throw ProblemException.invalid("currency", "must equal the order's currency " + order.currency(), "currency_mismatch");
 				}
+				UUID paymentId = Ids.newId();
+				if (idempotencyKey != null) {
+					payments.insertIdempotencyKey(caller.tenant(), caller.userId(), idempotencyKey, hash, orderId, paymentId);
+				}
 				String declined = input.source() instanceof SourceInput.Card card ? SourceCheck.DECLINED.get(card.number()) : null;
-				Payment payment = new Payment(paymentId, orderId, new BigDecimal(input.amount()).setScale(2).toPlainString(),
-						currency, source, declined == null ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED, declined,
+				Payment payment = new Payment(paymentId, orderId, Money.format(amount), currency, source,
+						declined == null ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED, declined,
 						Instant.now().truncatedTo(ChronoUnit.MILLIS));
 				payments.insert(caller.tenant(), caller.userId(), payment);
 				audit.record(caller.tenant(), payment.status() == PaymentStatus.SUCCEEDED ? "PAYMENT_SUCCEEDED" : "PAYMENT_FAILED",
@@ -102,20 +106,12 @@ public class Payments {
 				return new Outcome(payment, false);
 			});
 		}
-		catch (DuplicateKeyException concurrentRetry) {
-			// the same key is used by a concurrent request: answer as it does once it has committed
-			for (int attempt = 0; attempt < 50; attempt++) {
-				Outcome earlier = replay(caller, idempotencyKey, orderId, hash);
-				if (earlier != null) {
-					return earlier;
-				}
-				try {
-					Thread.sleep(100);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					break;
-				}
+		catch (DuplicateKeyException sameKeyForAnotherOrder) {
+			// payments of different orders do not wait for each other: the key's first use may have
+			// committed (then it answers), or not yet
+			Outcome earlier = replay(caller, idempotencyKey, orderId, hash);
+			if (earlier != null) {
+				return earlier;
 			}
 			throw ProblemException.conflict("A request with this Idempotency-Key is in progress; retry.");
 		}
@@ -160,10 +156,10 @@ public class Payments {
 		}
 	}
 
-	private static String fingerprint(UUID orderId, String amount, String currency, ObjectNode maskedSource) {
+	private static String fingerprint(UUID orderId, BigDecimal amount, String currency, ObjectNode maskedSource) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String canonical = orderId + "|" + new BigDecimal(amount).setScale(2).toPlainString() + "|" + currency + "|" + maskedSource;
+			String canonical = orderId + "|" + Money.format(amount) + "|" + currency + "|" + maskedSource;
 			return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -1,9 +1,32 @@
 package io.petstore.store;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+
+import io.petstore.v1.ProblemException;
 
 /** An order as every protocol shows it (the /v1 {@code Order} schema). */
 public record Order(UUID id, UUID petId, UUID userId, OrderStatus status, String totalAmount, String currency,
 		UUID tenantId, Instant createdAt, Instant updatedAt) {
+
+	/** Whether this amount and currency are the order's total (the payment and callback rule). */
+	public boolean totalIs(BigDecimal amount, String currency) {
+		return amount.compareTo(new BigDecimal(totalAmount)) == 0 && this.currency.equals(currency);
+	}
+
+	/** Refuses (409) unless the order can be paid now. */
+	public void requirePayable() {
+		if (!status.payable()) {
+			throw ProblemException.conflict("The order is " + status + "; only PLACED orders can be paid.");
+		}
+	}
+
+	void requireCancellable(boolean byAdmin) {
+		if (byAdmin ? !status.cancellableByAdmin() : !status.cancellableByOwner()) {
+			throw ProblemException.conflict("The order is " + status + "; only " + (byAdmin ? "PLACED, APPROVED or SHIPPED"
+					: "PLACED or APPROVED") + " orders can be cancelled.");
+		}
+	}
+
 }

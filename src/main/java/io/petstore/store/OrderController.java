@@ -66,10 +66,7 @@ class OrderController {
 	java.util.Map<String, Object> callbackOrder(io.petstore.tenancy.Tenant tenant, @PathVariable String id,
 			@Valid @RequestBody CallbackInput input) {
 		java.util.Optional<Caller> caller = Caller.current();
-		// the document's pattern for amount: up to 10 digits, up to 2 decimals
-		if (!input.amount().matches("[0-9]{1,10}(\\.[0-9]{1,2})?")) {
-			throw io.petstore.v1.ProblemException.invalid("amount", "must be a decimal amount such as \"250.00\"", "invalid_format");
-		}
+		java.math.BigDecimal amount = io.petstore.v1.Money.parse("amount", input.amount());
 		if (!input.currency().matches("[A-Z]{3}")) {
 			throw io.petstore.v1.ProblemException.invalid("currency", "must be an ISO 4217 code such as USD", "invalid_format");
 		}
@@ -77,7 +74,7 @@ class OrderController {
 			throw io.petstore.v1.ProblemException.invalid("timestamp", "must be 1 to 64 characters", "invalid_format");
 		}
 		orders.requestCallback(caller.map(Caller::tenant).orElse(tenant), caller, Ids.parse(id, "id"),
-				new java.math.BigDecimal(input.amount()), input.currency(),
+				amount, input.currency(),
 				input.timestamp(), input.callbackUrl());
 		return java.util.Map.of();
 	}

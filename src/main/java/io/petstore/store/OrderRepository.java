@@ -42,6 +42,17 @@ class OrderRepository {
 			.optional();
 	}
 
+	/**
+	 * The order, its row locked until the transaction ends: writers of one order (payments, say)
+	 * take their turns; readers are not held up.
+	 */
+	Optional<Order> findForUpdate(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM store_order WHERE tenant_id = ? AND id = ? FOR UPDATE")
+			.params(tenant.id(), id)
+			.query(OrderRepository::map)
+			.optional();
+	}
+
 	/** Changes the status only if it is {@code from} now: the one place order races are decided. */
 	boolean changeStatus(Tenant tenant, UUID id, OrderStatus from, OrderStatus to, Instant at) {
 		return jdbc.sql("UPDATE store_order SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?")

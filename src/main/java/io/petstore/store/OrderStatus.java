@@ -1,18 +1,27 @@
 package io.petstore.store;
 
-import java.util.Set;
-
 /**
  * PLACED (pet reserved, awaiting payment) → APPROVED (paid; the pet is adopted) → SHIPPED →
- * DELIVERED. PLACED and APPROVED orders can be cancelled (CANCELLED: the pet is available again).
+ * DELIVERED. The owner can cancel a PLACED or APPROVED order, an administrator also a SHIPPED one
+ * (CANCELLED: the pet is available again, a payment refunded). These rules are stated here only.
  */
 public enum OrderStatus {
 
 	PLACED, APPROVED, SHIPPED, DELIVERED, CANCELLED;
 
-	public static final Set<OrderStatus> CANCELLABLE = Set.of(PLACED, APPROVED);
+	/** Only a PLACED order can be paid. */
+	public boolean payable() {
+		return this == PLACED;
+	}
+
+	/** What the order's owner can cancel. */
+	public boolean cancellableByOwner() {
+		return this == PLACED || this == APPROVED;
+	}
 
 	/** What an administrator can still cancel (a delivered order cannot be). */
-	public static final Set<OrderStatus> FORCE_CANCELLABLE = Set.of(PLACED, APPROVED, SHIPPED);
+	public boolean cancellableByAdmin() {
+		return this == PLACED || this == APPROVED || this == SHIPPED;
+	}
 
 }

@@ -65,12 +65,21 @@ public class Orders {
 		return order;
 	}
 
+	/**
+	 * The caller's own order (404, 403 as {@link #get}), locked until the caller's transaction ends,
+	 * so that concurrent payments of one order run one after another; must run in a transaction.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Order lockForPayment(Caller caller, UUID id) {
+		Order order = orders.findForUpdate(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("order", id));
+		caller.mustBe(order.userId(), "order");
+		return order;
+	}
+
 	/** Cancels a PLACED or APPROVED order of the caller's; the pet becomes AVAILABLE again. */
 	void cancel(Caller caller, UUID id) {
 		Order order = get(caller, id);
-		if (!OrderStatus.CANCELLABLE.contains(order.status())) {
-			throw ProblemException.conflict("The order is " + order.status() + "; only PLACED or APPROVED orders can be cancelled.");
-		}
+		order.requireCancellable(false);
 		transition(caller.tenant(), order, OrderStatus.CANCELLED, caller.userId().toString(), null);
 		catalog.release(caller.tenant(), order.petId());
 	}
@@ -81,9 +90,7 @@ public class Orders {
 	 */
 	Order forceCancel(Tenant tenant, UUID id, String reason, String changedBy) {
 		Order order = orders.find(tenant, id).orElseThrow(() -> ProblemException.notFound("order", id));
-		if (!OrderStatus.FORCE_CANCELLABLE.contains(order.status())) {
-			throw ProblemException.conflict("The order is " + order.status() + "; only PLACED, APPROVED or SHIPPED orders can be cancelled.");
-		}
+		order.requireCancellable(true);
 		Order cancelled = transition(tenant, order, OrderStatus.CANCELLED, changedBy, reason);
 		catalog.release(tenant, order.petId());
 		return cancelled;
@@ -95,9 +102,7 @@ public class Orders {
 	 */
 	public Order approvePaid(Tenant tenant, UUID id, String changedBy) {
 		Order order = orders.find(tenant, id).orElseThrow(() -> ProblemException.notFound("order", id));
-		if (order.status() != OrderStatus.PLACED) {
-			throw ProblemException.conflict("The order is " + order.status() + "; only PLACED orders can be paid.");
-		}
+		order.requirePayable();
 		Order approved = transition(tenant, order, OrderStatus.APPROVED, changedBy, null);
 		catalog.adopt(tenant, order.petId());
 		return approved;
@@ -131,7 +136,7 @@ public class Orders {
 		if (order.status() == OrderStatus.CANCELLED) {
 			reason = "The order is CANCELLED.";
 		}
-		else if (amount.compareTo(new java.math.BigDecimal(order.totalAmount())) != 0 || !currency.equals(order.currency())) {
+		else if (!order.totalIs(amount, currency)) {
 			reason = "The amount " + amount.toPlainString() + " " + currency + " is not the order's total " + order.totalAmount() + " "
 					+ order.currency() + ".";
 		}

@@ -107,6 +107,29 @@ class PaymentsApiTest extends ModernApiTest {
 	}
 
 	@Test
+	void concurrentPaymentsWithDifferentKeysChargeOnce() throws Exception {
+		String orderId = order("15.00");
+		List<Callable<Reply>> payments = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String key = "key-" + i;
+			payments.add(() -> pay(orderId, "15.00", CARD, "Idempotency-Key", key));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Integer> statuses = new ArrayList<>();
+		try {
+			for (Future<Reply> reply : pool.invokeAll(payments)) {
+				statuses.add(reply.get().status());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(statuses).as("one payment, the others find the order paid").containsOnly(201, 409);
+		assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+		assertThat(paymentsOf(orderId)).isEqualTo(1);
+	}
+
+	@Test
 	void aDeclinedCardLeavesTheOrderPlacedForAnotherTry() {
 		String orderId = order("30.00");
 		Reply declined = pay(orderId, "30.00", CARD.replace("4242424242424242", "4000000000000002"));
