@@ -14,7 +14,7 @@ import io.petstore.auth.Caller;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * What administrators do with accounts: check that a caller is one, list and read users, suspend
@@ -40,7 +40,7 @@ public class AccountAdmin {
 			.map(account -> account.role() == Role.ADMIN && account.status() == UserStatus.ACTIVE)
 			.orElse(false);
 		if (!admin) {
-			throw ProblemException.forbidden("This operation requires the ADMIN role.");
+			throw DomainException.forbidden("This operation requires the ADMIN role.");
 		}
 	}
 
@@ -67,7 +67,7 @@ public class AccountAdmin {
 			return account.forAdmin();
 		}
 		if (id.equals(admin.userId())) {
-			throw ProblemException.conflict("Administrators cannot change their own status.");
+			throw DomainException.conflict("Administrators cannot change their own status.");
 		}
 		users.changeStatus(admin.tenant(), id, status, Accounts.now());
 		AdminUser changed = account(admin.tenant(), id).forAdmin();
@@ -85,7 +85,7 @@ public class AccountAdmin {
 			return account.forAdmin();
 		}
 		if (id.equals(admin.userId())) {
-			throw ProblemException.conflict("Administrators cannot change their own role.");
+			throw DomainException.conflict("Administrators cannot change their own role.");
 		}
 		users.changeRole(admin.tenant(), id, role, Accounts.now());
 		AdminUser changed = account(admin.tenant(), id).forAdmin();
@@ -100,7 +100,7 @@ public class AccountAdmin {
 	}
 
 	private UserRepository.Account account(Tenant tenant, UUID id) {
-		return users.find(tenant, id).orElseThrow(() -> ProblemException.notFound("user", id));
+		return users.find(tenant, id).orElseThrow(() -> DomainException.notFound("user", id));
 	}
 
 }

@@ -21,7 +21,7 @@ import io.petstore.signin.SignInLocked;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.FieldIssue;
 import io.petstore.v1.Ids;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Registration, profile changes and password checks for the users of the Modern API. Every change
@@ -66,7 +66,7 @@ public class Accounts {
 	User register(Tenant tenant, UserInput input) {
 		List<FieldIssue> missing = input.missingForRegistration();
 		if (!missing.isEmpty()) {
-			throw ProblemException.invalid(missing);
+			throw DomainException.invalid(missing);
 		}
 		refuseReservedName(input.username());
 		UUID id = Ids.newId();
@@ -78,7 +78,7 @@ public class Accounts {
 			users.insert(tenant, user, passwords.encode(input.password()), Role.USER, false);
 		}
 		catch (DuplicateKeyException raced) {
-			throw ProblemException.conflict("The username or email is already registered.");
+			throw DomainException.conflict("The username or email is already registered.");
 		}
 		UserRepository.Account created = users.find(tenant, id).orElseThrow();
 		audit.record(tenant, "USER_CREATED", ENTITY, id, null, created.forAdmin());
@@ -87,16 +87,16 @@ public class Accounts {
 
 	@Transactional(readOnly = true)
 	public User get(Caller caller, UUID id) {
-		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("user", id));
+		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		return account.user();
 	}
 
 	User update(Caller caller, UUID id, UserInput input) {
-		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("user", id));
+		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		if (input.id() != null && !input.id().equals(id)) {
-			throw ProblemException.invalid("id", "does not match the id in the path", "mismatch");
+			throw DomainException.invalid("id", "does not match the id in the path", "mismatch");
 		}
 		User old = account.user();
 		String username = input.username() == null ? old.username() : input.username().strip();
@@ -114,7 +114,7 @@ public class Accounts {
 			users.update(caller.tenant(), changed, hash);
 		}
 		catch (DuplicateKeyException raced) {
-			throw ProblemException.conflict("The username or email is already registered.");
+			throw DomainException.conflict("The username or email is already registered.");
 		}
 		UserRepository.Account updated = users.find(caller.tenant(), id).orElseThrow();
 		audit.record(caller.tenant(), "USER_UPDATED", ENTITY, id, account.forAdmin(),
@@ -127,7 +127,7 @@ public class Accounts {
 	}
 
 	void delete(Caller caller, UUID id) {
-		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("user", id));
+		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		users.delete(caller.tenant(), id);
 		audit.record(caller.tenant(), "USER_DELETED", ENTITY, id, account.forAdmin(), null);
@@ -168,7 +168,7 @@ public class Accounts {
 			attempt = brake.begin(SignInKey.user(tenant, UserRepository.key(username)));
 		}
 		catch (SignInLocked locked) {
-			throw ProblemException.tooManyAttempts(locked.getMessage(), locked.retryAfterSeconds());
+			throw DomainException.tooManyAttempts(locked.getMessage(), locked.retryAfterSeconds());
 		}
 		UserRepository.Account account;
 		boolean matches;
@@ -185,11 +185,11 @@ public class Accounts {
 		}
 		if (account == null || !matches) {
 			attempt.failed();
-			throw ProblemException.unauthorized("Invalid username or password.");
+			throw DomainException.unauthorized("Invalid username or password.");
 		}
 		attempt.succeeded();
 		if (account.status() != UserStatus.ACTIVE) {
-			throw ProblemException.forbidden("The account is " + account.status().name().toLowerCase() + ".");
+			throw DomainException.forbidden("The account is " + account.status().name().toLowerCase() + ".");
 		}
 		UserRepository.Account signedIn = account;
 		tx.executeWithoutResult(status -> {
@@ -211,7 +211,7 @@ public class Accounts {
 		}
 		catch (DuplicateKeyException raced) {
 			// a concurrent first sign-in created it (or someone registered its email)
-			throw ProblemException.conflict("The administrator account is being created or its email '" + admin.email()
+			throw DomainException.conflict("The administrator account is being created or its email '" + admin.email()
 					+ "' is taken; try again, or set petstore.admin.email.");
 		}
 		UserRepository.Account created = users.find(tenant, id).orElseThrow();
@@ -221,16 +221,16 @@ public class Accounts {
 
 	private void refuseReservedName(String username) {
 		if (admin.isNamed(username)) {
-			throw ProblemException.conflict("The username '" + username.strip() + "' is reserved for the administrator.");
+			throw DomainException.conflict("The username '" + username.strip() + "' is reserved for the administrator.");
 		}
 	}
 
 	private void checkUnique(Tenant tenant, String username, String email, UUID self) {
 		if (users.usernameTaken(tenant, username, self)) {
-			throw ProblemException.conflict("The username '" + username + "' is already taken.");
+			throw DomainException.conflict("The username '" + username + "' is already taken.");
 		}
 		if (users.emailTaken(tenant, email, self)) {
-			throw ProblemException.conflict("The email '" + email + "' is already registered.");
+			throw DomainException.conflict("The email '" + email + "' is already registered.");
 		}
 	}
 

@@ -17,7 +17,7 @@ import io.petstore.auth.IssuedToken;
 import io.petstore.auth.Scopes;
 import io.petstore.auth.TokenService;
 import io.petstore.tenancy.Tenant;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 import io.petstore.v1.StrictJson;
 
 /**
@@ -50,7 +50,7 @@ class TokenController {
 				request.scopes() == null || request.scopes().isEmpty() ? Scopes.ALL : request.scopes());
 		for (String scope : scopes) {
 			if (!Scopes.ALL.contains(scope)) {
-				throw ProblemException.invalid("scopes", "unknown scope '" + scope + "': use any of " + Scopes.ALL, "invalid_enum");
+				throw DomainException.invalid("scopes", "unknown scope '" + scope + "': use any of " + Scopes.ALL, "invalid_enum");
 			}
 		}
 		UserRepository.Account account = accounts.authenticate(tenant, request.username(), request.password());

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /** Query parameters of the Admin API, checked: a bad value is a 400 that names the parameter. */
 final class AdminParams {
@@ -25,7 +25,7 @@ final class AdminParams {
 					: OffsetDateTime.parse(text).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			throw ProblemException.badRequest("Invalid value for parameter '" + name
+			throw DomainException.badRequest("Invalid value for parameter '" + name
 					+ "': must be a date (2026-11-23) or an RFC 3339 date-time (2026-11-23T10:00:00Z).");
 		}
 	}
@@ -38,7 +38,7 @@ final class AdminParams {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw ProblemException.badRequest("Invalid value for parameter '" + name + "': must be a date such as 2026-11-23.");
+			throw DomainException.badRequest("Invalid value for parameter '" + name + "': must be a date such as 2026-11-23.");
 		}
 	}
 
@@ -50,7 +50,7 @@ final class AdminParams {
 		Instant from = instant("createdFrom", createdFrom);
 		Instant to = instant("createdTo", createdTo);
 		if (from != null && to != null && !from.isBefore(to)) {
-			throw ProblemException.badRequest("Invalid range: 'createdFrom' must be before 'createdTo'.");
+			throw DomainException.badRequest("Invalid range: 'createdFrom' must be before 'createdTo'.");
 		}
 		return new Created(from, to);
 	}
@@ -60,7 +60,7 @@ final class AdminParams {
 			return null;
 		}
 		if (value.length() > max) {
-			throw ProblemException.badRequest("Invalid value for parameter '" + name + "': at most " + max + " characters.");
+			throw DomainException.badRequest("Invalid value for parameter '" + name + "': at most " + max + " characters.");
 		}
 		return value.strip();
 	}

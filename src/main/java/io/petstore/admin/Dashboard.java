@@ -21,7 +21,7 @@ import io.petstore.payment.Payments;
 import io.petstore.store.OrderAdmin;
 import io.petstore.store.OrderStats;
 import io.petstore.tenancy.Tenant;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Assembles the dashboard from each module's figures. Every figure is one grouped query in its
@@ -55,10 +55,10 @@ class Dashboard {
 		LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
 		LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
 		if (first.isAfter(last)) {
-			throw ProblemException.badRequest("Invalid range: 'from' must not be after 'to'.");
+			throw DomainException.badRequest("Invalid range: 'from' must not be after 'to'.");
 		}
 		if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-			throw ProblemException.badRequest("Invalid range: at most " + MAX_DAYS + " days.");
+			throw DomainException.badRequest("Invalid range: at most " + MAX_DAYS + " days.");
 		}
 		Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
 		Instant end = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();

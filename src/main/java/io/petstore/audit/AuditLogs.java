@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /** Reads the audit log (the Admin API's audit-log operations). There is no way to change it. */
 @Service
@@ -30,7 +30,7 @@ public class AuditLogs {
 	}
 
 	public AuditLog get(Tenant tenant, UUID id) {
-		return log.find(tenant, id).orElseThrow(() -> ProblemException.notFound("audit log", id));
+		return log.find(tenant, id).orElseThrow(() -> DomainException.notFound("audit log", id));
 	}
 
 }

@@ -8,7 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import io.petstore.tenancy.Tenant;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Who is calling: the user a verified token names, in the tenant the token was issued for.
@@ -45,7 +45,7 @@ public record Caller(UUID userId, String username, Tenant tenant, Set<String> sc
 	/** Refuses (403) unless the caller is the given user. */
 	public void mustBe(UUID user, String what) {
 		if (!userId.equals(user)) {
-			throw ProblemException.forbidden("This " + what + " belongs to another user.");
+			throw DomainException.forbidden("This " + what + " belongs to another user.");
 		}
 	}
 

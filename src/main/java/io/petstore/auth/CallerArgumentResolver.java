@@ -17,7 +17,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import io.petstore.tenancy.Tenant;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Resolves a {@link Caller} parameter from the verified token. A token is only good in the tenant
@@ -58,15 +58,15 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 		}
 		Caller caller = Caller.current().orElse(null);
 		if (caller == null && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
-			throw ProblemException.forbidden(
+			throw DomainException.forbidden(
 					"This operation acts for a user; a client-credentials token names no user. Use a user's token.");
 		}
 		if (caller == null) {
-			throw ProblemException.unauthorized("This operation requires a bearer token (Authorization: Bearer <token>).");
+			throw DomainException.unauthorized("This operation requires a bearer token (Authorization: Bearer <token>).");
 		}
 		Tenant requested = Tenant.fromHeader(request.getHeader(Tenant.HEADER));
 		if (!requested.equals(caller.tenant())) {
-			throw ProblemException.forbidden("The token was issued for another tenant than X-Tenant-ID names.");
+			throw DomainException.forbidden("The token was issued for another tenant than X-Tenant-ID names.");
 		}
 		request.setAttribute(ATTRIBUTE, caller);
 		return caller;

@@ -10,7 +10,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Accepts an upload only if it decodes as a JPEG, PNG, WebP or GIF image, whatever its name or
@@ -47,7 +47,7 @@ final class ImageCheck {
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
 				if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
-					throw ProblemException.invalid("file", "image is " + width + "x" + height
+					throw DomainException.invalid("file", "image is " + width + "x" + height
 							+ " pixels; at most " + MAX_PIXELS + " pixels are accepted", "image_too_large");
 				}
 				reader.read(0);
@@ -58,15 +58,15 @@ final class ImageCheck {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof ProblemException problem) {
+			if (ex instanceof DomainException problem) {
 				throw problem;
 			}
 			throw notAnImage();
 		}
 	}
 
-	private static ProblemException notAnImage() {
-		return ProblemException.invalid("file", "is not a JPEG, PNG, WebP or GIF image", "unsupported_image");
+	private static DomainException notAnImage() {
+		return DomainException.invalid("file", "is not a JPEG, PNG, WebP or GIF image", "unsupported_image");
 	}
 
 }

@@ -16,7 +16,7 @@ import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * The catalog's API, used by every protocol adapter and by the store. Status changes that orders
@@ -46,7 +46,7 @@ public class PetCatalog {
 
 	@Transactional(readOnly = true)
 	public Pet get(Tenant tenant, UUID id) {
-		return pets.find(tenant, id).orElseThrow(() -> ProblemException.notFound("pet", id));
+		return pets.find(tenant, id).orElseThrow(() -> DomainException.notFound("pet", id));
 	}
 
 	public Pet create(Tenant tenant, PetInput input) {
@@ -73,7 +73,7 @@ public class PetCatalog {
 	public void delete(Tenant tenant, UUID id) {
 		Pet existing = pets.find(tenant, id).orElse(null);
 		if (existing == null || !pets.delete(tenant, id)) {
-			throw ProblemException.notFound("pet", id);
+			throw DomainException.notFound("pet", id);
 		}
 		audit.record(tenant, "PET_DELETED", ENTITY, id, existing, null);
 	}
@@ -81,7 +81,7 @@ public class PetCatalog {
 	/** Appends a photo URL to the pet. */
 	public void addPhoto(Tenant tenant, UUID id, String url) {
 		if (!pets.addPhoto(tenant, id, url)) {
-			throw ProblemException.notFound("pet", id);
+			throw DomainException.notFound("pet", id);
 		}
 		audit.record(tenant, "PET_PHOTO_ADDED", ENTITY, id, null, Map.of("photoUrl", url));
 	}
@@ -93,8 +93,8 @@ public class PetCatalog {
 	 */
 	public Pet reserve(Tenant tenant, UUID id) {
 		if (!pets.changeStatus(tenant, id, EnumSet.of(PetStatus.AVAILABLE), PetStatus.PENDING)) {
-			Pet pet = pets.find(tenant, id).orElseThrow(() -> ProblemException.notFound("pet", id));
-			throw ProblemException.conflict("The pet '" + id + "' is not available (status " + pet.status() + ").");
+			Pet pet = pets.find(tenant, id).orElseThrow(() -> DomainException.notFound("pet", id));
+			throw DomainException.conflict("The pet '" + id + "' is not available (status " + pet.status() + ").");
 		}
 		statusChanged(tenant, id, PetStatus.AVAILABLE, PetStatus.PENDING);
 		return pets.find(tenant, id).orElseThrow();

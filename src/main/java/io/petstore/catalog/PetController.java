@@ -27,7 +27,7 @@ import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * {@code /v1/pets}: listPets, createPet, searchPets (QUERY, or POST to /v1/pets/search), getPet,
@@ -90,7 +90,7 @@ class PetController {
 	Pet updatePet(Tenant tenant, @PathVariable String id, @Valid @RequestBody PetInput input) {
 		UUID petId = Ids.parse(id, "id");
 		if (input.id() != null && !input.id().equals(petId)) {
-			throw ProblemException.invalid("id", "does not match the id in the path", "mismatch");
+			throw DomainException.invalid("id", "does not match the id in the path", "mismatch");
 		}
 		return catalog.replace(tenant, petId, input);
 	}
@@ -103,7 +103,7 @@ class PetController {
 
 	private static void nonNegative(String name, Integer value) {
 		if (value != null && value < 0) {
-			throw ProblemException.badRequest("Invalid value for parameter '" + name + "': must be 0 or more.");
+			throw DomainException.badRequest("Invalid value for parameter '" + name + "': must be 0 or more.");
 		}
 	}
 
@@ -118,7 +118,7 @@ class PetController {
 				values.add(Enum.valueOf(type, part.trim()));
 			}
 			catch (IllegalArgumentException ex) {
-				throw ProblemException.badRequest("Invalid value for parameter '" + parameter + "'. Must be one of: "
+				throw DomainException.badRequest("Invalid value for parameter '" + parameter + "'. Must be one of: "
 						+ String.join(", ", EnumSet.allOf(type).stream().map(Enum::name).toList()) + ".");
 			}
 		}

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * uploadPetPhoto ({@code POST /v1/pets/{id}/images}) and the URL the photo is then served from
@@ -58,11 +57,10 @@ class PetImageController {
 		UUID petId = Ids.parse(id, "id");
 		catalog.get(tenant, petId);
 		if (file == null || file.isEmpty()) {
-			throw ProblemException.invalid("file", "is required: send the image as the multipart part 'file'", "required");
+			throw DomainException.invalid("file", "is required: send the image as the multipart part 'file'", "required");
 		}
 		if (file.getSize() > maxBytes) {
-			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-					"The image is " + file.getSize() + " bytes; at most " + maxBytes + " bytes are accepted.", null);
+			throw DomainException.tooLarge("The image is " + file.getSize() + " bytes; at most " + maxBytes + " bytes are accepted.");
 		}
 		byte[] content = file.getBytes();
 		ImageCheck.Image image = ImageCheck.check(content);
@@ -88,7 +86,7 @@ class PetImageController {
 				.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
 				.header("X-Content-Type-Options", "nosniff")
 				.body(found.content()))
-			.orElseThrow(() -> ProblemException.notFound("image", imageId));
+			.orElseThrow(() -> DomainException.notFound("image", imageId));
 	}
 
 }

@@ -30,7 +30,7 @@ import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Scopes;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.FieldIssue;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Registered OAuth2 clients: those of {@code petstore.oauth2.clients.*} (written at every start) and
@@ -128,7 +128,7 @@ public class OAuthClients {
 					"invalid_combination"));
 		}
 		if (!issues.isEmpty()) {
-			throw ProblemException.invalid(issues);
+			throw DomainException.invalid(issues);
 		}
 		String clientId = "pc_" + HexFormat.of().formatHex(randomBytes(12));
 		String secret = confidential ? Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32)) : null;
@@ -165,7 +165,7 @@ public class OAuthClients {
 		RegisteredClient client = repository.findByClientId(clientId);
 		UUID owner = client == null ? null : ownerOf(client.getId());
 		if (client == null || (owner != null && !owner.equals(tenant.id()))) {
-			throw ProblemException.notFound("OAuth client", clientId);
+			throw DomainException.notFound("OAuth client", clientId);
 		}
 		return client;
 	}
@@ -175,7 +175,7 @@ public class OAuthClients {
 	void delete(Tenant tenant, String clientId) {
 		RegisteredClient client = visible(tenant, clientId);
 		if (ownerOf(client.getId()) == null) {
-			throw ProblemException.conflict("The client '" + clientId
+			throw DomainException.conflict("The client '" + clientId
 					+ "' comes from configuration (petstore.oauth2.clients); remove it there.");
 		}
 		OAuthClient before = view(client, false);

@@ -4,8 +4,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -20,7 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import io.petstore.account.Accounts;
 import io.petstore.account.TokenSubject;
 import io.petstore.tenancy.Tenant;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * The login page's check: the Modern API's users, with the same rules as
@@ -51,12 +49,12 @@ class UserLogin implements AuthenticationProvider {
 		try {
 			user = accounts.signIn(tenant, authentication.getName(), password);
 		}
-		catch (ProblemException refused) {
-			if (refused.status() == HttpStatus.FORBIDDEN) {
+		catch (DomainException refused) {
+			if (refused.kind() == DomainException.Kind.FORBIDDEN) {
 				throw new DisabledException(refused.getMessage());
 			}
-			if (refused.status() == HttpStatus.TOO_MANY_REQUESTS) {
-				throw new LoginLocked(refused.getMessage(), refused.headers().getFirst(HttpHeaders.RETRY_AFTER));
+			if (refused.kind() == DomainException.Kind.TOO_MANY_REQUESTS) {
+				throw new LoginLocked(refused.getMessage(), String.valueOf(refused.retryAfterSeconds()));
 			}
 			throw new BadCredentialsException("Invalid username or password.");
 		}

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.petstore.auth.Caller;
 import io.petstore.v1.Ids;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /** createOrderPayment: {@code POST /v1/orders/{id}/payment}, with an optional {@code Idempotency-Key}. */
 @RestController
@@ -30,7 +30,7 @@ class PaymentController {
 	ResponseEntity<Payment> createOrderPayment(Caller caller, @PathVariable String id, @Valid @RequestBody PaymentInput input,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-			throw ProblemException.badRequest("Invalid Idempotency-Key: 1 to 255 characters.");
+			throw DomainException.badRequest("Invalid Idempotency-Key: 1 to 255 characters.");
 		}
 		Payments.Outcome outcome = payments.pay(caller, Ids.parse(id, "id"), input, idempotencyKey);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED);

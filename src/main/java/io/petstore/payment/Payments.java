@@ -27,7 +27,7 @@ import io.petstore.store.Orders;
 import io.petstore.tenancy.TenantSeedRequested;
 import io.petstore.v1.Ids;
 import io.petstore.v1.Money;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Pays orders. The payment, the order's approval, the pet's adoption and the idempotency key are
@@ -83,10 +83,10 @@ public class Payments {
 				}
 				order.requirePayable();
 				if (!order.totalIs(amount, order.currency())) {
-					throw ProblemException.invalid("amount", "must equal the order's totalAmount " + order.totalAmount(), "amount_mismatch");
+					throw DomainException.invalid("amount", "must equal the order's totalAmount " + order.totalAmount(), "amount_mismatch");
 				}
 				if (!currency.equals(order.currency())) {
-					throw ProblemException.invalid("currency", "must equal the order's currency " + order.currency(), "currency_mismatch");
+					throw DomainException.invalid("currency", "must equal the order's currency " + order.currency(), "currency_mismatch");
 				}
 				UUID paymentId = Ids.newId();
 				if (idempotencyKey != null) {
@@ -113,7 +113,7 @@ public class Payments {
 			if (earlier != null) {
 				return earlier;
 			}
-			throw ProblemException.conflict("A request with this Idempotency-Key is in progress; retry.");
+			throw DomainException.conflict("A request with this Idempotency-Key is in progress; retry.");
 		}
 	}
 
@@ -123,7 +123,7 @@ public class Payments {
 			return null;
 		}
 		if (!stored.requestHash().equals(hash) || !stored.orderId().equals(orderId)) {
-			throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+			throw new DomainException(DomainException.Kind.INVALID, "idempotency-key-reused",
 					"This Idempotency-Key was used for a different request; use a new key for a new payment.", null);
 		}
 		return new Outcome(payments.find(caller.tenant(), stored.paymentId()).orElseThrow(), true);

@@ -10,7 +10,7 @@ import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Checks a payment source beyond its schema (Luhn, brand, expiry, CVC length, routing number and
@@ -34,19 +34,19 @@ final class SourceCheck {
 
 	private static ObjectNode card(SourceInput.Card card) {
 		if (!LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(card.number())) {
-			throw ProblemException.invalid("source.number", "is not a valid card number (check digit)", "invalid_card_number");
+			throw DomainException.invalid("source.number", "is not a valid card number (check digit)", "invalid_card_number");
 		}
 		String brand = brand(card.number());
 		if (brand == null) {
-			throw ProblemException.invalid("source.number", "card brand is not accepted: use Visa, Mastercard, American "
+			throw DomainException.invalid("source.number", "card brand is not accepted: use Visa, Mastercard, American "
 					+ "Express, Discover, Diners Club, JCB or UnionPay", "unsupported_card_brand");
 		}
 		if (YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.now(ZoneOffset.UTC))) {
-			throw ProblemException.invalid("source.expYear", "the card expired at the end of " + card.expMonth() + "/"
+			throw DomainException.invalid("source.expYear", "the card expired at the end of " + card.expMonth() + "/"
 					+ card.expYear(), "card_expired");
 		}
 		if (card.cvc() != null && card.cvc().length() != (brand.equals("AMEX") ? 4 : 3)) {
-			throw ProblemException.invalid("source.cvc", brand.equals("AMEX") ? "must be 4 digits for American Express"
+			throw DomainException.invalid("source.cvc", brand.equals("AMEX") ? "must be 4 digits for American Express"
 					: "must be 3 digits", "invalid_cvc");
 		}
 		String last4 = card.number().substring(card.number().length() - 4);
@@ -76,24 +76,24 @@ final class SourceCheck {
 		masked.put("accountHolderName", bank.accountHolderName());
 		if (bank.iban() != null) {
 			if (bank.accountNumber() != null || bank.routingNumber() != null) {
-				throw ProblemException.invalid("source.iban", "send either an IBAN or an account and routing number, not both",
+				throw DomainException.invalid("source.iban", "send either an IBAN or an account and routing number, not both",
 						"conflicting_fields");
 			}
 			if (!IBANValidator.getInstance().isValid(bank.iban())) {
-				throw ProblemException.invalid("source.iban", "is not a valid IBAN (format or check digits)", "invalid_iban");
+				throw DomainException.invalid("source.iban", "is not a valid IBAN (format or check digits)", "invalid_iban");
 			}
 			last4 = bank.iban().substring(bank.iban().length() - 4);
 			masked.put("iban", bank.iban().substring(0, 2) + "*".repeat(bank.iban().length() - 6) + last4);
 		}
 		else {
 			if (bank.accountNumber() == null) {
-				throw ProblemException.invalid("source.accountNumber", "is required (or send an iban)", "required");
+				throw DomainException.invalid("source.accountNumber", "is required (or send an iban)", "required");
 			}
 			if (bank.routingNumber() == null) {
-				throw ProblemException.invalid("source.routingNumber", "is required (or send an iban)", "required");
+				throw DomainException.invalid("source.routingNumber", "is required (or send an iban)", "required");
 			}
 			if (!ABANumberCheckDigit.ABAN_CHECK_DIGIT.isValid(bank.routingNumber())) {
-				throw ProblemException.invalid("source.routingNumber", "is not a valid ABA routing number (check digit)",
+				throw DomainException.invalid("source.routingNumber", "is not a valid ABA routing number (check digit)",
 						"invalid_routing_number");
 			}
 			last4 = bank.accountNumber().substring(bank.accountNumber().length() - 4);

@@ -13,7 +13,7 @@ import io.petstore.catalog.PetCatalog;
 import io.petstore.catalog.PetStatus;
 import io.petstore.catalog.Species;
 import io.petstore.tenancy.Tenant;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * {@code GET /v1/inventories} (pet counts by status, optionally only some statuses) and
@@ -61,7 +61,7 @@ class InventoryController {
 				values.add(PetStatus.valueOf(part.trim()));
 			}
 			catch (IllegalArgumentException ex) {
-				throw ProblemException.badRequest("Invalid value for parameter 'status'. Must be one of: AVAILABLE, PENDING, ADOPTED, NOT_AVAILABLE.");
+				throw DomainException.badRequest("Invalid value for parameter 'status'. Must be one of: AVAILABLE, PENDING, ADOPTED, NOT_AVAILABLE.");
 			}
 		}
 		return values;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /** An order as every protocol shows it (the /v1 {@code Order} schema). */
 public record Order(UUID id, UUID petId, UUID userId, OrderStatus status, String totalAmount, String currency,
@@ -18,13 +18,13 @@ public record Order(UUID id, UUID petId, UUID userId, OrderStatus status, String
 	/** Refuses (409) unless the order can be paid now. */
 	public void requirePayable() {
 		if (!status.payable()) {
-			throw ProblemException.conflict("The order is " + status + "; only PLACED orders can be paid.");
+			throw DomainException.conflict("The order is " + status + "; only PLACED orders can be paid.");
 		}
 	}
 
 	void requireCancellable(boolean byAdmin) {
 		if (byAdmin ? !status.cancellableByAdmin() : !status.cancellableByOwner()) {
-			throw ProblemException.conflict("The order is " + status + "; only " + (byAdmin ? "PLACED, APPROVED or SHIPPED"
+			throw DomainException.conflict("The order is " + status + "; only " + (byAdmin ? "PLACED, APPROVED or SHIPPED"
 					: "PLACED or APPROVED") + " orders can be cancelled.");
 		}
 	}

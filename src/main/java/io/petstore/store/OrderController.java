@@ -68,10 +68,10 @@ class OrderController {
 		java.util.Optional<Caller> caller = Caller.current();
 		java.math.BigDecimal amount = io.petstore.v1.Money.parse("amount", input.amount());
 		if (!input.currency().matches("[A-Z]{3}")) {
-			throw io.petstore.v1.ProblemException.invalid("currency", "must be an ISO 4217 code such as USD", "invalid_format");
+			throw io.petstore.v1.DomainException.invalid("currency", "must be an ISO 4217 code such as USD", "invalid_format");
 		}
 		if (input.timestamp().isBlank() || input.timestamp().length() > 64) {
-			throw io.petstore.v1.ProblemException.invalid("timestamp", "must be 1 to 64 characters", "invalid_format");
+			throw io.petstore.v1.DomainException.invalid("timestamp", "must be 1 to 64 characters", "invalid_format");
 		}
 		orders.requestCallback(caller.map(Caller::tenant).orElse(tenant), caller, Ids.parse(id, "id"),
 				amount, input.currency(),

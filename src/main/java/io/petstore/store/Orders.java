@@ -14,7 +14,7 @@ import io.petstore.catalog.Pet;
 import io.petstore.catalog.PetCatalog;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Orders: placing one reserves the pet (AVAILABLE → PENDING) in the same transaction, so of many
@@ -44,7 +44,7 @@ public class Orders {
 
 	Order place(Caller caller, UUID petId, UUID userId) {
 		if (userId != null && !userId.equals(caller.userId())) {
-			throw ProblemException.forbidden("Orders can only be placed for yourself: userId must be your own id.");
+			throw DomainException.forbidden("Orders can only be placed for yourself: userId must be your own id.");
 		}
 		Pet pet = catalog.reserve(caller.tenant(), petId);
 		Instant now = now();
@@ -60,7 +60,7 @@ public class Orders {
 	/** The caller's own order (404 if none, 403 if it is someone else's). */
 	@Transactional(readOnly = true)
 	public Order get(Caller caller, UUID id) {
-		Order order = orders.find(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("order", id));
+		Order order = orders.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("order", id));
 		caller.mustBe(order.userId(), "order");
 		return order;
 	}
@@ -71,7 +71,7 @@ public class Orders {
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public Order lockForPayment(Caller caller, UUID id) {
-		Order order = orders.findForUpdate(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("order", id));
+		Order order = orders.findForUpdate(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("order", id));
 		caller.mustBe(order.userId(), "order");
 		return order;
 	}
@@ -89,7 +89,7 @@ public class Orders {
 	 * AVAILABLE again and, through the usual {@link OrderStatusChanged} event, a payment is refunded.
 	 */
 	Order forceCancel(Tenant tenant, UUID id, String reason, String changedBy) {
-		Order order = orders.find(tenant, id).orElseThrow(() -> ProblemException.notFound("order", id));
+		Order order = orders.find(tenant, id).orElseThrow(() -> DomainException.notFound("order", id));
 		order.requireCancellable(true);
 		Order cancelled = transition(tenant, order, OrderStatus.CANCELLED, changedBy, reason);
 		catalog.release(tenant, order.petId());
@@ -101,7 +101,7 @@ public class Orders {
 	 * transaction that records the payment; 409 if the order is no longer PLACED.
 	 */
 	public Order approvePaid(Tenant tenant, UUID id, String changedBy) {
-		Order order = orders.find(tenant, id).orElseThrow(() -> ProblemException.notFound("order", id));
+		Order order = orders.find(tenant, id).orElseThrow(() -> DomainException.notFound("order", id));
 		order.requirePayable();
 		Order approved = transition(tenant, order, OrderStatus.APPROVED, changedBy, null);
 		catalog.adopt(tenant, order.petId());
@@ -111,7 +111,7 @@ public class Orders {
 	private Order transition(Tenant tenant, Order order, OrderStatus to, String changedBy, String reason) {
 		Instant now = now();
 		if (!orders.changeStatus(tenant, order.id(), order.status(), to, now)) {
-			throw ProblemException.conflict("The order changed concurrently; fetch it and try again.");
+			throw DomainException.conflict("The order changed concurrently; fetch it and try again.");
 		}
 		Order changed = orders.find(tenant, order.id()).orElseThrow();
 		java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
@@ -130,7 +130,7 @@ public class Orders {
 	 */
 	void requestCallback(Tenant tenant, java.util.Optional<Caller> caller, UUID id, java.math.BigDecimal amount, String currency,
 			String timestamp, String callbackUrl) {
-		Order order = orders.find(tenant, id).orElseThrow(() -> ProblemException.notFound("order", id));
+		Order order = orders.find(tenant, id).orElseThrow(() -> DomainException.notFound("order", id));
 		caller.ifPresent(c -> c.mustBe(order.userId(), "order"));
 		String reason = null;
 		if (order.status() == OrderStatus.CANCELLED) {

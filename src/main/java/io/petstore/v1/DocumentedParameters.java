@@ -147,7 +147,7 @@ class DocumentedParameters implements WebMvcConfigurer, HandlerInterceptor {
 			}
 		}
 		if (problem != null) {
-			throw ProblemException.badRequest("Invalid value for parameter '" + parameter.name() + "': " + problem + ".");
+			throw DomainException.badRequest("Invalid value for parameter '" + parameter.name() + "': " + problem + ".");
 		}
 	}
 

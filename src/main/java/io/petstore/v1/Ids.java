@@ -27,7 +27,7 @@ public final class Ids {
 				// fall through
 			}
 		}
-		throw ProblemException.badRequest("Invalid value for parameter '" + name + "': must be a UUID.");
+		throw DomainException.badRequest("Invalid value for parameter '" + name + "': must be a UUID.");
 	}
 
 }

@@ -18,7 +18,7 @@ public final class Money {
 	/** The amount, or a 422 naming the field if the text is not one. */
 	public static BigDecimal parse(String field, String text) {
 		if (text == null || !text.matches(PATTERN)) {
-			throw ProblemException.invalid(field, "must be a decimal amount such as \"250.00\"", "invalid_format");
+			throw DomainException.invalid(field, "must be a decimal amount such as \"250.00\"", "invalid_format");
 		}
 		return new BigDecimal(text).setScale(2);
 	}

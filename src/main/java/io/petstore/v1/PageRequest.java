@@ -9,13 +9,13 @@ public record PageRequest(int page, int limit) {
 
 	public PageRequest {
 		if (page < 1) {
-			throw ProblemException.badRequest("Invalid value for parameter 'page': must be 1 or more.");
+			throw DomainException.badRequest("Invalid value for parameter 'page': must be 1 or more.");
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw ProblemException.badRequest("Invalid value for parameter 'limit': must be between 1 and " + MAX_LIMIT + ".");
+			throw DomainException.badRequest("Invalid value for parameter 'limit': must be between 1 and " + MAX_LIMIT + ".");
 		}
 		if ((long) page * limit > Integer.MAX_VALUE) {
-			throw ProblemException.badRequest("Invalid value for parameter 'page': too large.");
+			throw DomainException.badRequest("Invalid value for parameter 'page': too large.");
 		}
 	}
 

@@ -21,7 +21,7 @@ public final class QueryParams {
 			return Enum.valueOf(type, value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw ProblemException.badRequest("Invalid value for parameter '" + name + "'. Must be one of: "
+			throw DomainException.badRequest("Invalid value for parameter '" + name + "'. Must be one of: "
 					+ String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ".");
 		}
 	}

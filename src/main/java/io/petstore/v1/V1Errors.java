@@ -13,6 +13,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -55,13 +56,28 @@ class V1Errors implements ApiErrorFormat {
 		return write(request, status, message);
 	}
 
-	@ExceptionHandler(ProblemException.class)
-	ResponseEntity<Object> problem(HttpServletRequest request, ProblemException ex) {
-		ResponseEntity<Object> response = Problems.response(ex.status(), ex.type(), ex.getMessage(), request.getRequestURI(), ex.errors());
-		return ex.headers().isEmpty() ? response : ResponseEntity.status(response.getStatusCode())
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Object> problem(HttpServletRequest request, DomainException ex) {
+		ResponseEntity<Object> response = Problems.response(status(ex.kind()), ex.type(), ex.getMessage(), request.getRequestURI(),
+				ex.errors());
+		return ex.retryAfterSeconds() == null ? response : ResponseEntity.status(response.getStatusCode())
 			.headers(response.getHeaders())
-			.headers(ex.headers())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.body(response.getBody());
+	}
+
+	/** REST's status code for each kind of refusal. */
+	public static HttpStatus status(DomainException.Kind kind) {
+		return switch (kind) {
+			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+			case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+		};
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)

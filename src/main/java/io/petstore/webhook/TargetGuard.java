@@ -15,7 +15,7 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Where webhooks and callbacks may go. A URL must be http or https, without credentials, and its
@@ -62,19 +62,19 @@ class TargetGuard implements DnsResolver {
 	 */
 	String check(String field, String url) {
 		if (url.length() > 2048) {
-			throw ProblemException.invalid(field, "must be at most 2048 characters", "too_long");
+			throw DomainException.invalid(field, "must be at most 2048 characters", "too_long");
 		}
 		URI uri;
 		try {
 			uri = new URI(url);
 		}
 		catch (URISyntaxException ex) {
-			throw ProblemException.invalid(field, "must be an absolute http or https URL", "invalid_url");
+			throw DomainException.invalid(field, "must be an absolute http or https URL", "invalid_url");
 		}
 		// before Java's own host parsing, which refuses some of these spellings and reads others its own way
 		String written = hostOf(uri.getRawAuthority());
 		if (written != null && ambiguousIpv4(written)) {
-			throw ProblemException.invalid(field, "the host " + written + " is an IPv4 address written in a form HTTP clients "
+			throw DomainException.invalid(field, "the host " + written + " is an IPv4 address written in a form HTTP clients "
 					+ "read differently (octal or hexadecimal parts, leading zeros, a single number, fewer than four parts "
 					+ "or a trailing dot); write it as four decimal numbers, such as 203.0.113.7", "ambiguous_ipv4");
 		}
@@ -82,26 +82,26 @@ class TargetGuard implements DnsResolver {
 			uri = uri.parseServerAuthority();
 		}
 		catch (URISyntaxException ex) {
-			throw ProblemException.invalid(field, "must be an absolute http or https URL", "invalid_url");
+			throw DomainException.invalid(field, "must be an absolute http or https URL", "invalid_url");
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-			throw ProblemException.invalid(field, "must be an absolute http or https URL", "invalid_url");
+			throw DomainException.invalid(field, "must be an absolute http or https URL", "invalid_url");
 		}
 		if (uri.getRawUserInfo() != null) {
-			throw ProblemException.invalid(field, "must not contain credentials", "invalid_url");
+			throw DomainException.invalid(field, "must not contain credentials", "invalid_url");
 		}
 		if (uri.getRawFragment() != null) {
-			throw ProblemException.invalid(field, "must not contain a fragment", "invalid_url");
+			throw DomainException.invalid(field, "must not contain a fragment", "invalid_url");
 		}
 		try {
 			resolve(uri.getHost());
 		}
 		catch (RefusedTargetException ex) {
-			throw ProblemException.invalid(field, ex.getMessage(), "target_not_allowed");
+			throw DomainException.invalid(field, ex.getMessage(), "target_not_allowed");
 		}
 		catch (UnknownHostException ex) {
-			throw ProblemException.invalid(field, "the host " + uri.getHost() + " does not resolve", "unknown_host");
+			throw DomainException.invalid(field, "the host " + uri.getHost() + " does not resolve", "unknown_host");
 		}
 		return uri.toString();
 	}

@@ -32,7 +32,7 @@ import io.petstore.v1.FieldIssue;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 /**
  * Subscriptions and the outbox. Events about a user's orders and payments are written, one
@@ -95,13 +95,13 @@ class Webhooks {
 			issues.add(new FieldIssue("events", "is required", "required"));
 		}
 		if (!issues.isEmpty()) {
-			throw ProblemException.invalid(issues);
+			throw DomainException.invalid(issues);
 		}
 		String url = guard.check("url", input.url());
 		List<String> events = events(input.events());
 		String description = description(input.description());
 		if (webhooks.countByUser(caller.tenant(), caller.userId()) >= properties.maxPerUser()) {
-			throw ProblemException.conflict("A user may have at most " + properties.maxPerUser() + " webhooks; delete one first.");
+			throw DomainException.conflict("A user may have at most " + properties.maxPerUser() + " webhooks; delete one first.");
 		}
 		Instant now = now();
 		Webhook webhook = new Webhook(Ids.newId(), url, events, description, input.active() == null || input.active(), newSecret(),
@@ -144,7 +144,7 @@ class Webhooks {
 	Delivery test(Caller caller, UUID id) {
 		WebhookRepository.Subscription subscription = owned(caller, id);
 		if (!subscription.webhook().active()) {
-			throw ProblemException.conflict("The webhook is disabled; enable it (active: true) to send it events.");
+			throw DomainException.conflict("The webhook is disabled; enable it (active: true) to send it events.");
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("webhookId", id);
@@ -169,10 +169,10 @@ class Webhooks {
 	Delivery redeliver(Caller caller, UUID id) {
 		Delivery delivery = ownedDelivery(caller, id);
 		if (delivery.webhookId() != null && !webhooks.find(caller.tenant(), delivery.webhookId()).orElseThrow().webhook().active()) {
-			throw ProblemException.conflict("The webhook is disabled; enable it (active: true) before redelivering.");
+			throw DomainException.conflict("The webhook is disabled; enable it (active: true) before redelivering.");
 		}
 		if (!deliveries.requeue(caller.tenant(), id, now())) {
-			throw ProblemException.conflict("The delivery is still pending; it is attempted on its schedule.");
+			throw DomainException.conflict("The delivery is still pending; it is attempted on its schedule.");
 		}
 		wakeWorkerAfterCommit();
 		return deliveries.find(caller.tenant(), id).orElseThrow().delivery().summary();
@@ -270,21 +270,21 @@ class Webhooks {
 
 	private WebhookRepository.Subscription owned(Caller caller, UUID id) {
 		WebhookRepository.Subscription subscription = webhooks.find(caller.tenant(), id)
-			.orElseThrow(() -> ProblemException.notFound("webhook", id));
+			.orElseThrow(() -> DomainException.notFound("webhook", id));
 		caller.mustBe(subscription.userId(), "webhook");
 		return subscription;
 	}
 
 	private Delivery ownedDelivery(Caller caller, UUID id) {
 		DeliveryRepository.Owned owned = deliveries.find(caller.tenant(), id)
-			.orElseThrow(() -> ProblemException.notFound("webhook delivery", id));
+			.orElseThrow(() -> DomainException.notFound("webhook delivery", id));
 		caller.mustBe(owned.userId(), "webhook delivery");
 		return owned.delivery();
 	}
 
 	private static List<String> events(List<String> requested) {
 		if (requested.isEmpty()) {
-			throw ProblemException.invalid("events", "must name at least one event type", "required");
+			throw DomainException.invalid("events", "must name at least one event type", "required");
 		}
 		List<FieldIssue> issues = new ArrayList<>();
 		for (int i = 0; i < requested.size(); i++) {
@@ -293,14 +293,14 @@ class Webhooks {
 			}
 		}
 		if (!issues.isEmpty()) {
-			throw ProblemException.invalid(issues);
+			throw DomainException.invalid(issues);
 		}
 		return List.copyOf(new LinkedHashSet<>(requested));
 	}
 
 	private static String description(String description) {
 		if (description != null && description.length() > 500) {
-			throw ProblemException.invalid("description", "must be at most 500 characters", "too_long");
+			throw DomainException.invalid("description", "must be at most 500 characters", "too_long");
 		}
 		return description;
 	}

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -23,9 +23,9 @@ class SourceCheckTest {
 	}
 
 	private static String refusalCode(SourceInput source) {
-		ProblemException refused = catchThrowableOfType(ProblemException.class, () -> SourceCheck.checkAndMask(source));
+		DomainException refused = catchThrowableOfType(DomainException.class, () -> SourceCheck.checkAndMask(source));
 		assertThat(refused).as("refused").isNotNull();
-		assertThat(refused.status().value()).isEqualTo(422);
+		assertThat(refused.kind()).isEqualTo(DomainException.Kind.INVALID);
 		return refused.errors().get(0).code();
 	}
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.petstore.v1.ProblemException;
+import io.petstore.v1.DomainException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -67,9 +67,9 @@ class TargetGuardUnitTest {
 	@ValueSource(strings = { "ftp://203.0.113.7/", "/relative", "http://user:pw@203.0.113.7/", "http://203.0.113.7/#frag",
 			"http://[::1]/", "http://169.254.169.254/latest/meta-data", "http://0177.0.0.1/", "not a url" })
 	void checkRefusesBadTargetsWithA422(String url) {
-		ProblemException refused = catchThrowableOfType(ProblemException.class, () -> guard().check("url", url));
+		DomainException refused = catchThrowableOfType(DomainException.class, () -> guard().check("url", url));
 		assertThat(refused).as(url).isNotNull();
-		assertThat(refused.status().value()).isEqualTo(422);
+		assertThat(refused.kind()).isEqualTo(DomainException.Kind.INVALID);
 		assertThat(refused.errors().get(0).field()).isEqualTo("url");
 	}
 
@@ -80,7 +80,7 @@ class TargetGuardUnitTest {
 
 	@Test
 	void tooLongUrlsAreRefused() {
-		ProblemException refused = catchThrowableOfType(ProblemException.class,
+		DomainException refused = catchThrowableOfType(DomainException.class,
 				() -> guard().check("url", "https://203.0.113.7/" + "a".repeat(2100)));
 		assertThat(refused.errors().get(0).code()).isEqualTo("too_long");
 	}
