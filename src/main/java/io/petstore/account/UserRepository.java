@@ -54,6 +54,22 @@ class UserRepository {
 			.update();
 	}
 
+	/** A made-up bearer value's user ({@code LenientAccounts}): the same row as any user, and the value's hash. */
+	void insertLenient(Tenant tenant, User user, String passwordHash, String tokenHash) {
+		insert(tenant, user, passwordHash, Role.USER, false);
+		jdbc.sql("UPDATE account_user SET lenient_token_hash = ? WHERE tenant_id = ? AND id = ?")
+			.params(tokenHash, tenant.id(), user.id())
+			.update();
+	}
+
+	/** The user a made-up bearer value (by its hash) stands for. */
+	Optional<Account> findByLenientHash(Tenant tenant, String tokenHash) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM account_user WHERE tenant_id = ? AND lenient_token_hash = ?")
+			.params(tenant.id(), tokenHash)
+			.query(UserRepository::map)
+			.optional();
+	}
+
 	/** Sets the status; leaving ACTIVE moves the token epoch on, so every token issued before stops working. */
 	void changeStatus(Tenant tenant, UUID id, UserStatus status, Instant at) {
 		jdbc.sql("UPDATE account_user SET status = ?, updated_at = ?, "
