@@ -42,6 +42,8 @@ public final class TypeScriptClients {
 	public static synchronized void prepare() {
 		Assumptions.assumeTrue(works("node", "--version"), "node is not installed: the TypeScript client tests are skipped");
 		Assumptions.assumeTrue(works("npm", "--version"), "npm is not installed: the TypeScript client tests are skipped");
+		Assumptions.assumeTrue(works("node", "-e", "process.exit(typeof fetch === 'function' ? 0 : 1)"),
+				"this node has no global fetch (Node.js 18 or newer is needed): the TypeScript client tests are skipped");
 		if (prepared != null) {
 			return;
 		}
