@@ -92,6 +92,28 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 	}
 
 	/**
+	 * The build generates its Java and TypeScript clients (GeneratedV1ClientTest, GeneratedInboxesClientTest,
+	 * GeneratedTypeScriptClientsTest) from the source files; what the server serves is exactly their content.
+	 */
+	@Test
+	void servedModernAndInboxesDocumentsAreTheSourceFilesTheClientsAreGeneratedFrom() throws Exception {
+		ApiClient anonymous = new ApiClient(base(), null, null);
+		for (String[] served : new String[][] { { "/v1/openapi.json", "modern-v1.yaml" },
+				{ "/v2/inboxes/openapi.json", "inboxes-v2.yaml" } }) {
+			String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/api", served[1]));
+			Object tree = new org.snakeyaml.engine.v2.api.Load(
+					org.snakeyaml.engine.v2.api.LoadSettings.builder().setMaxAliasesForCollections(200).build())
+				.loadFromString(source);
+			JsonNode expected = tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(tree);
+			Reply reply = anonymous.get(served[0]);
+			assertThat(reply.status()).isEqualTo(200);
+			assertThat(reply.json()).as(served[0] + " is " + served[1]).isEqualTo(expected);
+		}
+		assertThat(anonymous.get("/v1/openapi.yaml").body())
+			.isEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/api/modern-v1.yaml")));
+	}
+
+	/**
 	 * Client generators make one API class per tag: a tag shared by operations and webhook payloads made
 	 * openapi-generator write {@code WebhooksApi} twice, and the management operations were lost.
 	 */
