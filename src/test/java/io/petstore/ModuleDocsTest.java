@@ -47,7 +47,7 @@ class ModuleDocsTest {
 			}
 		}
 		if (!stale.isEmpty() && Boolean.getBoolean("petstore.docs.write")) {
-			write();
+			write(stale);
 			return;
 		}
 		assertThat(stale).as("docs/modules/ differs from the code in these files; refresh with "
@@ -55,13 +55,16 @@ class ModuleDocsTest {
 		assertThat(names).contains("components.puml", "module-catalog.puml", "module-catalog.adoc");
 	}
 
-	private static void write() throws IOException {
+	/** Copies the stale files only, so that a refresh does not reorder the lines of the others. */
+	private static void write(List<String> stale) throws IOException {
 		Files.createDirectories(COMMITTED);
-		for (String name : list(COMMITTED)) {
-			Files.delete(COMMITTED.resolve(name));
-		}
-		for (String name : list(FRESH)) {
-			Files.copy(FRESH.resolve(name), COMMITTED.resolve(name));
+		for (String name : stale) {
+			if (Files.exists(FRESH.resolve(name))) {
+				Files.copy(FRESH.resolve(name), COMMITTED.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			else {
+				Files.delete(COMMITTED.resolve(name));
+			}
 		}
 	}
 
