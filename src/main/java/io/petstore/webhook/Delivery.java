@@ -11,20 +11,20 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * ({@code webhookId} null). {@code eventId} is the {@code webhook-id} header, the same for every
  * attempt. {@code payload} and {@code attempts} are shown by getWebhookDelivery only.
  */
-record Delivery(UUID id, UUID webhookId, Kind kind, UUID eventId, String eventType, String url, Status status,
+public record Delivery(UUID id, UUID webhookId, Kind kind, UUID eventId, String eventType, String url, Status status,
 		int attemptCount, Integer lastStatusCode, Instant nextAttemptAt, @JsonRawValue String payload, List<Attempt> attempts,
 		UUID tenantId, Instant createdAt, Instant updatedAt) {
 
-	enum Kind {
+	public enum Kind {
 		WEBHOOK, CALLBACK
 	}
 
-	enum Status {
+	public enum Status {
 		PENDING, SUCCEEDED, FAILED
 	}
 
 	/** One try: the answer's status code (null if there was none), its latency, error and first bytes. */
-	record Attempt(int number, Instant attemptedAt, Integer statusCode, int latencyMs, String error, String responseBody) {
+	public record Attempt(int number, Instant attemptedAt, Integer statusCode, int latencyMs, String error, String responseBody) {
 	}
 
 	Delivery summary() {

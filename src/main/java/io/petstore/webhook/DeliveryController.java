@@ -24,31 +24,31 @@ import io.petstore.v1.QueryParams;
 @RequestMapping(path = "/v1/webhook-deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeliveryController {
 
-	private final Webhooks webhooks;
+	private final Deliveries deliveries;
 
-	DeliveryController(Webhooks webhooks) {
-		this.webhooks = webhooks;
+	DeliveryController(Deliveries deliveries) {
+		this.deliveries = deliveries;
 	}
 
 	@GetMapping
 	PageResult<Delivery> listWebhookDeliveries(Caller caller, @RequestParam(required = false) String webhookId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String eventType,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
-		DeliveryRepository.Filter filter = new DeliveryRepository.Filter(QueryParams.uuid("webhookId", webhookId),
+		DeliveryFilter filter = new DeliveryFilter(QueryParams.uuid("webhookId", webhookId),
 				QueryParams.enumValue("status", status, Delivery.Status.class),
 				eventType == null || eventType.isBlank() ? null : eventType.strip());
-		return webhooks.deliveries(caller, filter, PageRequest.of(page, limit));
+		return deliveries.list(caller, filter, PageRequest.of(page, limit));
 	}
 
 	@GetMapping("/{id}")
 	Delivery getWebhookDelivery(Caller caller, @PathVariable String id) {
-		return webhooks.delivery(caller, Ids.parse(id, "id"));
+		return deliveries.get(caller, Ids.parse(id, "id"));
 	}
 
 	@PostMapping("/{id}/redeliver")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Delivery redeliverWebhookDelivery(Caller caller, @PathVariable String id) {
-		return webhooks.redeliver(caller, Ids.parse(id, "id"));
+		return deliveries.redeliver(caller, Ids.parse(id, "id"));
 	}
 
 }

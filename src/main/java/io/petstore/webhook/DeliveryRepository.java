@@ -28,10 +28,6 @@ class DeliveryRepository {
 			int attempts, int roundAttempts, UUID lease) {
 	}
 
-	/** Filters of listWebhookDeliveries. */
-	record Filter(UUID webhookId, Delivery.Status status, String eventType) {
-	}
-
 	private final JdbcClient jdbc;
 
 	DeliveryRepository(JdbcClient jdbc) {
@@ -124,13 +120,13 @@ class DeliveryRepository {
 			.list();
 	}
 
-	long count(Tenant tenant, UUID userId, Filter filter) {
+	long count(Tenant tenant, UUID userId, DeliveryFilter filter) {
 		Conditions where = where(tenant, userId, filter);
 		return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE " + where.sql()).params(where.params()).query(Long.class).single();
 	}
 
 	/** Newest first. */
-	List<Delivery> find(Tenant tenant, UUID userId, Filter filter, int offset, int limit) {
+	List<Delivery> find(Tenant tenant, UUID userId, DeliveryFilter filter, int offset, int limit) {
 		Conditions where = where(tenant, userId, filter);
 		List<Object> params = where.params();
 		params.add(offset);
@@ -145,7 +141,7 @@ class DeliveryRepository {
 			.toList();
 	}
 
-	private static Conditions where(Tenant tenant, UUID userId, Filter filter) {
+	private static Conditions where(Tenant tenant, UUID userId, DeliveryFilter filter) {
 		return new Conditions("tenant_id = ?", tenant.id()).and("user_id = ?", userId)
 			.and("subscription_id = ?", filter.webhookId())
 			.and("status = ?", filter.status())

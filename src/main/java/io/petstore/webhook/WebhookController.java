@@ -30,9 +30,9 @@ import io.petstore.v1.PageResult;
 @RequestMapping(path = "/v1/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
 class WebhookController {
 
-	private final Webhooks webhooks;
+	private final Subscriptions webhooks;
 
-	WebhookController(Webhooks webhooks) {
+	WebhookController(Subscriptions webhooks) {
 		this.webhooks = webhooks;
 	}
 

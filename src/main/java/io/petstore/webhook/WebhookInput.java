@@ -9,5 +9,5 @@ import io.petstore.v1.StrictJson;
  * are.
  */
 @StrictJson
-record WebhookInput(String url, List<String> events, String description, Boolean active) {
+public record WebhookInput(String url, List<String> events, String description, Boolean active) {
 }
