@@ -276,6 +276,9 @@ class ClassicReferenceWalkTest extends io.petstore.support.IntegrationTest {
 		assertThat(raw.send("POST", "/v2/pet/9201", "application/octet-stream", "name=x").body())
 			.isEqualTo("{\"code\":415,\"type\":\"unknown\"}");
 
+		// uploadImage: a 'file' part without a filename is a file too (200, as the reference)
+		apiResponse(upload("/v2/pet/9201/uploadImage", new Multipart().field("file", "no filename")), 200, 200, "unknown");
+
 		// XML as JAXB writes it (P154): double-quoted declaration, an empty list open and closed
 		String declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
 		Reply petXml = raw.get("/v2/pet/1", "Accept", "application/xml");

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -218,14 +220,26 @@ class PetController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ApiResponse uploadFile(Tenant tenant, @PathVariable long petId,
 			@RequestParam(name = "additionalMetadata", required = false) String additionalMetadata,
-			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
-		if (file == null) {
+			@RequestParam(name = "file", required = false) MultipartFile file, HttpServletRequest request)
+			throws IOException, ServletException {
+		// a 'file' part without a filename is not a MultipartFile to Spring; the reference stores it all the same
+		Part plainPart = file == null ? request.getPart("file") : null;
+		if (file == null && plainPart == null) {
 			throw ClassicApiException.badRequest("multipart part 'file' is required");
 		}
-		String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "file"
-				: file.getOriginalFilename().replaceAll("[\\\\/]", "_");
-		String contentType = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();
-		byte[] content = file.getBytes();
+		String originalName = file != null ? file.getOriginalFilename() : plainPart.getSubmittedFileName();
+		String fileName = originalName == null || originalName.isBlank() ? "file" : originalName.replaceAll("[\\\\/]", "_");
+		String partType = file != null ? file.getContentType() : plainPart.getContentType();
+		String contentType = partType == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : partType;
+		byte[] content;
+		if (file != null) {
+			content = file.getBytes();
+		}
+		else {
+			try (var in = plainPart.getInputStream()) {
+				content = in.readAllBytes();
+			}
+		}
 		String url = pets.storeImage(tenant, petId, fileName, contentType, content,
 				imageId -> ServletUriComponentsBuilder.fromCurrentContextPath()
 					.path("/v2/pet/{petId}/images/{imageId}")
