@@ -185,6 +185,93 @@ class SecretsAtRestTest {
 	}
 
 	/**
+	 * After a key change, every value sealed under the old key (a classic user's readable password, a
+	 * webhook secret, the signing keys) is sealed again under the new one at the first start that has
+	 * the old key as a previous key; from then on the old key is not needed. A second start with both
+	 * keys finds nothing to do (the values stay as they are).
+	 */
+	@Test
+	void valuesSealedUnderAPreviousKeyAreSealedAgainUnderTheCurrentOne() throws Exception {
+		String url = TestDatabase.newDatabaseUrl("reseal");
+		Path dataDir = temp.resolve("reseal");
+		String keyA = randomKey();
+		String keyB = randomKey();
+		UUID tenant = UUID.randomUUID();
+		String webhookId;
+		String webhookSecret;
+		try (ConfigurableApplicationContext server = TestServers.start(url, "--petstore.data-dir=" + dataDir,
+				"--petstore.secrets.key=" + keyA)) {
+			ApiClient classic = new ApiClient(TestServers.base(server), null, tenant);
+			var created = classic.postJson("/v2/user", "{\"id\":4242,\"username\":\"resealed\",\"password\":\"pw of A\"}");
+			assertThat(created.status()).as(created.toString()).isEqualTo(200);
+			var webhook = user(server, tenant).api()
+				.postJson("/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"order.created\"]}");
+			assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+			webhookId = webhook.json().get("id").asString();
+			webhookSecret = webhook.json().get("secret").asString();
+		}
+		String kidA = kidOf(column(url, "SELECT password_sealed FROM classic_user WHERE username = 'resealed'"));
+		assertThat(kidOf(column(url, "SELECT secret FROM webhook_subscription WHERE id = '" + webhookId + "'"))).isEqualTo(kidA);
+		assertThat(signingKeyKids(url)).containsOnly(kidA);
+
+		String[] both = { "--petstore.data-dir=" + dataDir, "--petstore.secrets.key=" + keyB, "--petstore.secrets.previous-keys=" + keyA };
+		String classicSealed;
+		try (ConfigurableApplicationContext server = TestServers.start(url, both)) {
+			String kidB = kidOf(column(url, "SELECT password_sealed FROM classic_user WHERE username = 'resealed'"));
+			assertThat(kidB).isNotEqualTo(kidA);
+			assertThat(kidOf(column(url, "SELECT secret FROM webhook_subscription WHERE id = '" + webhookId + "'"))).isEqualTo(kidB);
+			assertThat(signingKeyKids(url)).containsOnly(kidB);
+			var read = new ApiClient(TestServers.base(server), null, tenant).get("/v2/user/resealed");
+			assertThat(read.status()).as(read.toString()).isEqualTo(200);
+			assertThat(read.json().get("password").asString()).isEqualTo("pw of A");
+			classicSealed = column(url, "SELECT password_sealed FROM classic_user WHERE username = 'resealed'");
+		}
+		// idempotent: the next start with both keys leaves the values as they are
+		try (ConfigurableApplicationContext server = TestServers.start(url, both)) {
+			assertThat(column(url, "SELECT password_sealed FROM classic_user WHERE username = 'resealed'")).isEqualTo(classicSealed);
+		}
+		// the old key can go: everything still opens with the new key alone
+		try (ConfigurableApplicationContext server = TestServers.start(url, "--petstore.data-dir=" + dataDir,
+				"--petstore.secrets.key=" + keyB)) {
+			var read = new ApiClient(TestServers.base(server), null, tenant).get("/v2/user/resealed");
+			assertThat(read.status()).as(read.toString()).isEqualTo(200);
+			assertThat(read.json().get("password").asString()).isEqualTo("pw of A");
+			assertThat(user(server, tenant).readsProfile()).isEqualTo(200); // the signing key signs and verifies
+			String sealedSecret = column(url, "SELECT secret FROM webhook_subscription WHERE id = '" + webhookId + "'");
+			assertThat(server.getBean(io.petstore.secrets.SecretSeal.class).open(sealedSecret, "webhook_subscription:" + webhookId))
+				.isEqualTo(webhookSecret);
+		}
+	}
+
+	/** The key id a sealed value names ({@code sealed:v1:<key id>:...}). */
+	private static String kidOf(String sealed) {
+		assertThat(sealed).startsWith("sealed:v1:");
+		return sealed.split(":")[2];
+	}
+
+	private static String column(String url, String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(url, TestDatabase.username(), "");
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			assertThat(rs.next()).as(sql).isTrue();
+			return rs.getString(1);
+		}
+	}
+
+	private static List<String> signingKeyKids(String url) throws Exception {
+		List<String> kids = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(url, TestDatabase.username(), "");
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT private_key FROM auth_signing_key")) {
+			while (rs.next()) {
+				kids.add(kidOf(rs.getString(1)));
+			}
+		}
+		assertThat(kids).isNotEmpty();
+		return kids;
+	}
+
+	/**
 	 * The signing key rotates by age and through the actuator: new tokens name the new key, tokens of
 	 * the old one keep working and the JWK Set lists both until the retention has passed, then the old
 	 * key is deleted.

@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.petstore.secrets.Resealable;
 import io.petstore.secrets.SecretSeal;
 
 /**
@@ -52,7 +53,7 @@ import io.petstore.secrets.SecretSeal;
  * once a minute and whenever a token names a key it has not seen (at most once a second).
  */
 @Component
-class SigningKeys {
+class SigningKeys implements Resealable {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -95,7 +96,6 @@ class SigningKeys {
 		this.retention = retention != null ? retention
 				: (tokenLifetime.compareTo(oauthLifetime) >= 0 ? tokenLifetime : oauthLifetime).plus(clockSkew);
 		this.clock = Clock.systemUTC();
-		sealPlaintextKeys();
 		prune();
 		this.loaded = load();
 		if (loaded.signing() == null) {
@@ -189,22 +189,28 @@ class SigningKeys {
 		}
 	}
 
+	@Override
+	public String sealedValues() {
+		return "signing keys";
+	}
+
 	/** Keys written before sealing (or under a previous key-encryption key) are sealed under the current one. */
-	private void sealPlaintextKeys() {
+	@Override
+	public int reseal(SecretSeal current) {
 		record Stored(String kid, String privateKey) {
 		}
-		List<Stored> stored = jdbc.sql("SELECT kid, private_key FROM auth_signing_key")
+		List<Stored> stored = jdbc.sql("SELECT kid, private_key FROM auth_signing_key WHERE private_key NOT LIKE ?")
+			.param(current.currentPrefix() + "%")
 			.query((rs, row) -> new Stored(rs.getString("kid"), rs.getString("private_key")))
 			.list();
+		int sealed = 0;
 		for (Stored key : stored) {
-			if (seal.needsSealing(key.privateKey())) {
-				jdbc.sql("UPDATE auth_signing_key SET private_key = ? WHERE kid = ? AND private_key = ?")
-					.params(seal.seal(seal.open(key.privateKey(), purpose(key.kid())), purpose(key.kid())), key.kid(),
-							key.privateKey())
-					.update();
-				log.info("Signing key {}: private half sealed", key.kid());
-			}
+			String resealed = current.seal(current.open(key.privateKey(), purpose(key.kid())), purpose(key.kid()));
+			sealed += jdbc.sql("UPDATE auth_signing_key SET private_key = ? WHERE kid = ? AND private_key = ?")
+				.params(resealed, key.kid(), key.privateKey())
+				.update();
 		}
+		return sealed;
 	}
 
 	private void prune() {

@@ -74,6 +74,10 @@ class ClassicErrors implements ApiErrorFormat {
 			}
 			return body(request, HttpStatus.METHOD_NOT_ALLOWED, ApiResponse.of(405, "no data"));
 		}
+		if (status == HttpStatus.UNSUPPORTED_MEDIA_TYPE && mode.reference() && !request.getRequestURI().startsWith("/v2/pet")) {
+			// the order and user operations declare no Content-Type: the reference's body reader refuses it, with a message
+			return write(request, status, message);
+		}
 		if ((status == HttpStatus.METHOD_NOT_ALLOWED || status == HttpStatus.NOT_ACCEPTABLE
 				|| status == HttpStatus.UNSUPPORTED_MEDIA_TYPE) && mode.reference()) {
 			return body(request, status, ApiResponse.of(status.value(), null)); // the reference's container errors: no message
@@ -96,7 +100,10 @@ class ClassicErrors implements ApiErrorFormat {
 		return ResponseEntity.status(status).contentType(contentType(request)).body(body);
 	}
 
-	/** XML if the client prefers XML (JSON wins ties, see {@link JsonFirstNegotiation}); else JSON. */
+	/**
+	 * XML if the client prefers XML (JSON wins ties, see {@link JsonFirstNegotiation}), typed
+	 * {@code text/xml} when that is what it accepts; else JSON.
+	 */
 	static MediaType contentType(HttpServletRequest request) {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		if (accept == null || accept.isBlank()) {
@@ -113,8 +120,11 @@ class ClassicErrors implements ApiErrorFormat {
 			if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
 				return MediaType.APPLICATION_JSON;
 			}
-			if (type.isCompatibleWith(MediaType.APPLICATION_XML) || type.isCompatibleWith(MediaType.TEXT_XML)) {
+			if (type.isCompatibleWith(MediaType.APPLICATION_XML)) {
 				return MediaType.APPLICATION_XML;
+			}
+			if (type.isCompatibleWith(MediaType.TEXT_XML)) {
+				return MediaType.TEXT_XML; // text/xml or text/*, as the reference answers them
 			}
 		}
 		return MediaType.APPLICATION_JSON;

@@ -18,6 +18,15 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.util.Map;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
+
 import io.petstore.auth.BearerTokens;
 import io.petstore.tenancy.Tenant;
 
@@ -45,11 +54,61 @@ class ClassicWebConfig implements WebMvcConfigurer {
 		if (strictAuth) {
 			registry.addInterceptor(new ApiKeyInterceptor()).addPathPatterns("/v2/**");
 		}
+		// after the caller checks, as the framework's own conversion of the path ids was
+		registry.addInterceptor(new RouteChecks()).addPathPatterns("/v2/pet/**", "/v2/store/**", "/v2/user/**", "/v2/pet", "/v2/user");
 	}
 
 	@Bean
 	XmlMapperBuilderCustomizer classicApiResponseXml() {
 		return builder -> builder.addMixIn(ApiResponse.class, ApiResponse.XmlView.class);
+	}
+
+	/**
+	 * In both modes, as the reference: a literal path is not a template's value (405 for
+	 * {@code DELETE /v2/user/login}), and a path id is read as {@link Long#parseLong} reads it (no
+	 * blanks trimmed, no {@code 0x} or {@code #} hex prefix, which Spring's conversion accepts), so
+	 * {@code /v2/pet/%202} is a malformed id (404 in reference mode, 400 in strict mode).
+	 */
+	private static final class RouteChecks implements HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+				throws HttpRequestMethodNotSupportedException {
+			if (!(handler instanceof HandlerMethod method)) {
+				return true;
+			}
+			var literal = ClassicRoutes.literalRoute(request.getRequestURI(), request.getMethod());
+			if (literal.isPresent()) {
+				throw new HttpRequestMethodNotSupportedException(request.getMethod(),
+						literal.get().declared().stream().map(HttpMethod::name).toList());
+			}
+			@SuppressWarnings("unchecked")
+			Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+			if (variables == null) {
+				return true;
+			}
+			for (MethodParameter parameter : method.getMethodParameters()) {
+				PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+				Class<?> type = parameter.getParameterType();
+				if (variable == null || !(type == long.class || type == Long.class)) {
+					continue;
+				}
+				String name = variable.value().isEmpty() ? variable.name() : variable.value();
+				name = name.isEmpty() ? parameter.getParameterName() : name;
+				String raw = variables.get(name);
+				if (raw == null) {
+					continue;
+				}
+				try {
+					Long.parseLong(raw);
+				}
+				catch (NumberFormatException malformed) {
+					throw new MethodArgumentTypeMismatchException(raw, long.class, name, parameter, malformed);
+				}
+			}
+			return true;
+		}
+
 	}
 
 	private final class ApiKeyInterceptor implements HandlerInterceptor {

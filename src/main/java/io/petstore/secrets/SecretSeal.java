@@ -39,7 +39,7 @@ import io.petstore.persistence.DataDirectory;
  * 32}); without it, {@code secrets.key} in the data folder, generated at the first start (0600).
  * Instances sharing a PostgreSQL database must share the key: configure it. To change the key, put
  * the old one in {@code petstore.secrets.previous-keys}: values sealed under it still open, and
- * their owners seal them again under the new key at start ({@link #needsSealing}).
+ * their owners seal them again under the new key at start ({@link Resealable}, {@link Resealing}).
  */
 @Component
 public class SecretSeal {
@@ -128,6 +128,11 @@ public class SecretSeal {
 	/** Whether a stored value should be sealed (again): it is plaintext, or sealed under a previous key. */
 	public boolean needsSealing(String stored) {
 		return stored != null && !stored.startsWith(currentPrefix());
+	}
+
+	/** The current key's id (a fingerprint, not the key). */
+	public String currentKeyId() {
+		return currentId;
 	}
 
 	/** How every value sealed under the current key begins (for a {@code NOT LIKE} that finds the others). */

@@ -1,6 +1,7 @@
 package io.petstore.web;
 
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class JacksonConfig {
+
+	/** Woodstox's {@code WstxOutputProperties.P_USE_DOUBLE_QUOTES_IN_XML_DECL}. */
+	private static final String DOUBLE_QUOTES_IN_DECLARATION = "com.ctc.wstx.useDoubleQuotesInXmlDecl";
 
 	@Bean
 	JsonMapperBuilderCustomizer petstoreJson() {
@@ -51,6 +55,12 @@ class JacksonConfig {
 			input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 			input.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
 			builder.xmlInputFactory(input);
+			// the declaration as JAXB writes it (<?xml version="1.0" ...?>), not with single quotes
+			XMLOutputFactory output = XMLOutputFactory.newFactory();
+			if (output.isPropertySupported(DOUBLE_QUOTES_IN_DECLARATION)) {
+				output.setProperty(DOUBLE_QUOTES_IN_DECLARATION, true);
+			}
+			builder.xmlOutputFactory(output);
 		};
 	}
 

@@ -13,15 +13,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.petstore.secrets.Resealable;
 import io.petstore.secrets.SecretSeal;
 import io.petstore.tenancy.Tenant;
 
 /**
  * SQL for {@code webhook_subscription}. The signing secret is stored sealed ({@link SecretSeal}, bound
- * to the subscription's id); subscriptions written before sealing existed (or under a previous key) are sealed at start.
+ * to the subscription's id); subscriptions written before sealing existed (or under a previous key) are sealed at start ({@link Resealable}).
  */
 @Repository
-class WebhookRepository {
+class WebhookRepository implements Resealable {
 
 	private static final String COLUMNS = "tenant_id, id, user_id, url, events, description, secret, active, created_at, updated_at";
 
@@ -36,20 +37,30 @@ class WebhookRepository {
 	WebhookRepository(JdbcClient jdbc, SecretSeal seal) {
 		this.jdbc = jdbc;
 		this.seal = seal;
-		sealPlaintextSecrets();
 	}
 
-	private void sealPlaintextSecrets() {
+	@Override
+	public String sealedValues() {
+		return "webhook secrets";
+	}
+
+	/** Subscriptions written before sealing existed, or under a previous key, sealed under the current one. */
+	@Override
+	public int reseal(SecretSeal current) {
 		record Stored(UUID tenantId, UUID id, String secret) {
 		}
-		jdbc.sql("SELECT tenant_id, id, secret FROM webhook_subscription WHERE secret NOT LIKE ?")
-			.param(seal.currentPrefix() + "%")
+		int sealed = 0;
+		for (Stored stored : jdbc.sql("SELECT tenant_id, id, secret FROM webhook_subscription WHERE secret NOT LIKE ?")
+			.param(current.currentPrefix() + "%")
 			.query((rs, row) -> new Stored(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
 					rs.getString("secret")))
-			.list()
-			.forEach(stored -> jdbc.sql("UPDATE webhook_subscription SET secret = ? WHERE tenant_id = ? AND id = ? AND secret = ?")
-				.params(seal.seal(seal.open(stored.secret(), purpose(stored.id())), purpose(stored.id())), stored.tenantId(), stored.id(), stored.secret())
-				.update());
+			.list()) {
+			String resealed = current.seal(current.open(stored.secret(), purpose(stored.id())), purpose(stored.id()));
+			sealed += jdbc.sql("UPDATE webhook_subscription SET secret = ? WHERE tenant_id = ? AND id = ? AND secret = ?")
+				.params(resealed, stored.tenantId(), stored.id(), stored.secret())
+				.update();
+		}
+		return sealed;
 	}
 
 	private static String purpose(UUID id) {

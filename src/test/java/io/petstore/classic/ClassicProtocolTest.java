@@ -30,7 +30,7 @@ class ClassicProtocolTest extends io.petstore.support.IntegrationTest {
 	void corsAllowsBrowsersOnOtherOrigins() {
 		Reply preflight = api.send("OPTIONS", "/v2/pet", null, (String) null, "Origin", "https://editor.swagger.io",
 				"Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type,api_key");
-		assertThat(preflight.status()).isEqualTo(200);
+		assertThat(preflight.status()).isEqualTo(204); // the reference's status for OPTIONS; browsers take any 2xx
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isIn("*", "https://editor.swagger.io");
 		assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PUT");
 		Reply get = api.get("/v2/pet/1", "Origin", "https://editor.swagger.io");

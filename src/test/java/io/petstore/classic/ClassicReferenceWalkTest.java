@@ -190,6 +190,117 @@ class ClassicReferenceWalkTest extends io.petstore.support.IntegrationTest {
 		assertThat(gone.body()).isEmpty();
 	}
 
+	/** The reference's routing: OPTIONS, TRACE, trailing slashes, literal paths, path ids as Long.parseLong reads them. */
+	@Test
+	void routingAsTheReference() {
+		// OPTIONS: 204 with the reference's Allow (M02 M03 M17 M18 M31), a CORS preflight too
+		Reply options = raw.send("OPTIONS", "/v2/pet/1", null, (String) null);
+		assertThat(options.status()).isEqualTo(204);
+		assertThat(options.header("Allow")).isEqualTo("OPTIONS,HEAD,DELETE,POST,GET");
+		assertThat(options.body()).isEmpty();
+		assertThat(raw.send("OPTIONS", "/v2/pet", null, (String) null).header("Allow")).isEqualTo("OPTIONS,POST,PUT");
+		assertThat(raw.send("OPTIONS", "/v2/user/login", null, (String) null).header("Allow")).isEqualTo("OPTIONS,HEAD,GET");
+		assertThat(raw.send("OPTIONS", "/v2/user/user1", null, (String) null).header("Allow")).isEqualTo("OPTIONS,HEAD,DELETE,GET,PUT");
+		assertThat(raw.send("OPTIONS", "/v2/store/order/abc", null, (String) null).header("Allow")).isEqualTo("OPTIONS,HEAD,DELETE,GET");
+		assertThat(raw.send("OPTIONS", "/v2/user/", null, (String) null).header("Allow")).isEqualTo("OPTIONS,POST");
+		Reply preflight = raw.send("OPTIONS", "/v2/pet/1", null, (String) null, "Origin", "http://editor.example",
+				"Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type,api_key");
+		assertThat(preflight.status()).isEqualTo(204);
+		assertThat(preflight.header("Allow")).isEqualTo("OPTIONS,HEAD,DELETE,POST,GET");
+		assertThat(preflight.header("Access-Control-Allow-Origin")).isNotNull();
+		// TRACE (M32): 403, empty
+		Reply trace = raw.send("TRACE", "/v2/pet/1", null, (String) null);
+		assertThat(trace.status()).isEqualTo(403);
+		assertThat(trace.body()).isEmpty();
+
+		// one trailing slash is ignored (P16 U112)
+		assertThat(ok(raw.get("/v2/pet/1/")).get("name").asString()).isEqualTo("Cat 1");
+		assertThat(ok(raw.get("/v2/store/inventory/")).get("available").isNumber()).isTrue();
+		assertThat(ok(raw.get("/v2/user/user1/")).get("username").asString()).isEqualTo("user1");
+		assertThat(ok(raw.postJson("/v2/pet/", "{\"id\":9101,\"name\":\"slash\"}")).get("id").asLong()).isEqualTo(9101);
+		assertThat(apiResponse(raw.delete("/v2/pet/9101/"), 200, 200, "unknown").get("message").asString()).isEqualTo("9101");
+		assertThat(raw.get("/v2/pet/").body()).isEqualTo("{\"code\":405,\"type\":\"unknown\"}");
+		assertThat(raw.get("/v2/user/").body()).isEqualTo("{\"code\":405,\"type\":\"unknown\"}");
+
+		// a literal path is not a template's value: 405, as the reference (and nothing deleted or stored)
+		assertThat(raw.delete("/v2/user/login").body()).isEqualTo("{\"code\":405,\"type\":\"unknown\"}");
+		assertThat(raw.get("/v2/user/createWithArray").status()).isEqualTo(405);
+		assertThat(raw.putJson("/v2/user/logout", "{\"id\":9102,\"username\":\"u9102\"}").status()).isEqualTo(405);
+		notFound(raw.get("/v2/user/u9102"), "User not found");
+		assertThat(form("/v2/pet/findByStatus", "name=x").status()).isEqualTo(405);
+		assertThat(raw.delete("/v2/pet/findByTags").status()).isEqualTo(405);
+
+		// path ids as Long.parseLong reads them (P157 P158 P159): blanks and hex prefixes are not ids
+		apiResponse(raw.get("/v2/pet/%202"), 404, 404, "unknown");
+		apiResponse(raw.get("/v2/pet/2%20"), 404, 404, "unknown");
+		apiResponse(raw.get("/v2/pet/0x2"), 404, 404, "unknown");
+		apiResponse(raw.get("/v2/pet/%232"), 404, 404, "unknown");
+		apiResponse(raw.get("/v2/store/order/%201"), 404, 404, "unknown");
+		apiResponse(raw.delete("/v2/pet/%20999"), 404, 404, "unknown");
+		assertThat(ok(raw.get("/v2/pet/+2")).get("id").asLong()).isEqualTo(2);
+		assertThat(ok(raw.get("/v2/pet/0002")).get("id").asLong()).isEqualTo(2);
+		notFound(raw.get("/v2/pet/-9223372036854775808"), "Pet not found");
+		apiResponse(raw.get("/v2/pet/-9223372036854775809"), 404, 404, "unknown");
+	}
+
+	/** The reference's media types: bodies it refuses or reads, XML as JAXB writes it, text/xml errors. */
+	@Test
+	void mediaTypesAsTheReference() {
+		// text/xml is not a pet body (P145); the order and user operations read it
+		String xmlPet = "<Pet><id>9201</id><name>x</name></Pet>";
+		assertThat(raw.send("POST", "/v2/pet", "text/xml", xmlPet).body()).isEqualTo("{\"code\":415,\"type\":\"unknown\"}");
+		assertThat(raw.send("PUT", "/v2/pet", "text/xml", xmlPet).body()).isEqualTo("{\"code\":415,\"type\":\"unknown\"}");
+		assertThat(ok(raw.send("POST", "/v2/pet", "application/xml", xmlPet)).get("id").asLong()).isEqualTo(9201);
+		assertThat(ok(raw.send("POST", "/v2/store/order", "text/xml", "<Order><id>9202</id><petId>1</petId></Order>")).get("id")
+			.asLong()).isEqualTo(9202);
+		apiResponse(raw.send("POST", "/v2/user", "text/xml", "<User><id>9203</id><username>u9203</username></User>"), 200, 200, "unknown");
+		// multipart: 415 everywhere; the order and user operations' 415 carries a message (the reference's body reader's)
+		Multipart nameOnly = new Multipart().field("name", "multi");
+		assertThat(upload("/v2/pet", nameOnly).body()).isEqualTo("{\"code\":415,\"type\":\"unknown\"}");
+		apiResponse(upload("/v2/user", nameOnly), 415, 415, "unknown");
+		apiResponse(upload("/v2/store/order", nameOnly), 415, 415, "unknown");
+		apiResponse(raw.send("POST", "/v2/user", "application/x-www-form-urlencoded", "name=x"), 415, 415, "unknown");
+
+		// updatePetWithForm (P111 P151): multipart 415; no Content-Type is read as a form, an empty one too
+		assertThat(upload("/v2/pet/9201", nameOnly).body()).isEqualTo("{\"code\":415,\"type\":\"unknown\"}");
+		assertThat(ok(raw.get("/v2/pet/9201")).get("name").asString()).isEqualTo("x");
+		assertThat(apiResponse(raw.send("POST", "/v2/pet/9201", null, ""), 200, 200, "unknown").get("message").asString()).isEqualTo("9201");
+		assertThat(apiResponse(raw.send("POST", "/v2/pet/9201", null, (String) null), 200, 200, "unknown").get("message").asString())
+			.isEqualTo("9201");
+		apiResponse(raw.send("POST", "/v2/pet/9201", null, "name=untyped&status=sold"), 200, 200, "unknown");
+		JsonNode untyped = ok(raw.get("/v2/pet/9201"));
+		assertThat(untyped.get("name").asString()).isEqualTo("untyped");
+		assertThat(untyped.get("status").asString()).isEqualTo("sold");
+		apiResponse(form("/v2/pet/9201", ""), 200, 200, "unknown");
+		apiResponse(raw.send("POST", "/v2/pet/424242", null, ""), 404, 404, "unknown");
+		assertThat(raw.send("POST", "/v2/pet/9201", "application/octet-stream", "name=x").body())
+			.isEqualTo("{\"code\":415,\"type\":\"unknown\"}");
+
+		// uploadImage: a 'file' part without a filename is a file too (200, as the reference)
+		apiResponse(upload("/v2/pet/9201/uploadImage", new Multipart().field("file", "no filename")), 200, 200, "unknown");
+
+		// XML as JAXB writes it (P154): double-quoted declaration, an empty list open and closed
+		String declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+		Reply petXml = raw.get("/v2/pet/1", "Accept", "application/xml");
+		assertThat(petXml.body()).startsWith(declaration + "<Pet><category>");
+		assertThat(raw.get("/v2/pet/findByStatus?status=xyz", "Accept", "application/xml").body()).isEqualTo(declaration + "<pets></pets>");
+		assertThat(raw.get("/v2/pet/findByTags?tags=nothing", "Accept", "application/xml").body()).isEqualTo(declaration + "<pets></pets>");
+		assertThat(raw.get("/v2/pet/findByStatus?status=sold", "Accept", "application/xml").body()).startsWith(declaration + "<pets><Pet>");
+		assertThat(raw.postJson("/v2/pet", "{\"id\":9204,\"name\":\"e\",\"photoUrls\":[],\"tags\":[]}", "Accept", "application/xml").body())
+			.isEqualTo(declaration + "<Pet><id>9204</id><name>e</name><photoUrls/><tags/></Pet>");
+
+		// Accept: text/xml (M36) or text/*: 406 typed text/xml, without a message
+		for (String accept : new String[] { "text/xml", "text/*" }) {
+			Reply textXml = raw.get("/v2/pet/1", "Accept", accept);
+			assertThat(textXml.status()).isEqualTo(406);
+			assertThat(textXml.contentType()).isEqualTo("text/xml");
+			assertThat(textXml.body()).isEqualTo(declaration + "<apiResponse><type>unknown</type></apiResponse>");
+		}
+		Reply unknownPath = raw.get("/v2/nope", "Accept", "text/xml");
+		assertThat(unknownPath.status()).isEqualTo(404);
+		assertThat(unknownPath.contentType()).isEqualTo("text/xml");
+	}
+
 	private Reply form(String path, String body) {
 		return raw.send("POST", path, "application/x-www-form-urlencoded", body);
 	}

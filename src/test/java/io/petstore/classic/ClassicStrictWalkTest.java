@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.context.TestPropertySource;
 
+import io.petstore.support.ApiClient;
 import io.petstore.support.Multipart;
 import io.petstore.support.Reply;
 
@@ -33,6 +34,36 @@ class ClassicStrictWalkTest extends io.petstore.support.IntegrationTest {
 				+ "\"email\":\"" + username + "@example.com\",\"password\":\"SecurePass123!\"}");
 		assertThat(user.status()).as(user.toString()).isEqualTo(201);
 		api.withToken(user.json().get("token").asString()).withHeader("api_key", "walk-key");
+		raw = new ApiClient(base(), null, tenant).withToken(user.json().get("token").asString()).withHeader("api_key", "walk-key");
+	}
+
+	/** The signed-in caller, without the document's validation (for requests outside it). */
+	private ApiClient raw;
+
+	/**
+	 * Where reference mode follows the reference's routing and media types, strict mode keeps the
+	 * document's: no trailing slash, the framework's OPTIONS, text/xml and a missing Content-Type
+	 * refused where the document does not list them. Both modes: literal paths, ids as
+	 * {@code Long.parseLong} reads them, text/xml errors, JAXB's XML declaration.
+	 */
+	@Test
+	void routingAndMediaTypesFollowTheDocument() {
+		assertThat(raw.send("OPTIONS", "/v2/pet/1", null, (String) null).status()).isEqualTo(200);
+		assertThat(raw.get("/v2/pet/1/").status()).isEqualTo(404);
+		assertThat(raw.delete("/v2/user/login").status()).isEqualTo(405);
+		apiResponse(raw.get("/v2/pet/%202"), 400, 400, "unknown");
+		apiResponse(raw.get("/v2/pet/0x2"), 400, 400, "unknown");
+		assertThat(ok(raw.get("/v2/pet/+2")).get("id").asLong()).isEqualTo(2);
+		apiResponse(raw.send("POST", "/v2/pet", "text/xml", "<Pet><id>9201</id><name>x</name></Pet>"), 415, 415, "unknown");
+		apiResponse(raw.send("POST", "/v2/pet/1", null, "name=x"), 415, 415, "unknown");
+		Multipart multipart = new Multipart().field("name", "multi");
+		apiResponse(raw.send("POST", "/v2/pet/1", multipart.contentType(), BodyPublishers.ofByteArray(multipart.bytes())), 200, 200,
+				"unknown");
+		Reply textXml = raw.get("/v2/pet/1", "Accept", "text/xml");
+		assertThat(textXml.status()).isEqualTo(406);
+		assertThat(textXml.contentType()).isEqualTo("text/xml");
+		assertThat(raw.get("/v2/pet/findByStatus?status=sold", "Accept", "application/xml").body())
+			.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><pets><Pet>");
 	}
 
 	@Test

@@ -1,11 +1,17 @@
 package io.petstore.classic.pet;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -13,6 +19,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +62,7 @@ class PetController {
 	 * with a status outside the enum (405 "Invalid input", as documented).
 	 */
 	@PetstoreAuth
-	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE })
 	Pet addPet(Tenant tenant, @RequestBody Pet pet) {
 		checkStrictly(pet, "Invalid input");
 		return pets.save(tenant, pet);
@@ -64,7 +73,7 @@ class PetController {
 	 * strict mode: 405 "Validation exception" as documented.
 	 */
 	@PetstoreAuth
-	@PutMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+	@PutMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE })
 	Pet updatePet(Tenant tenant, @RequestBody Pet pet) {
 		checkStrictly(pet, "Validation exception");
 		return pets.save(tenant, pet);
@@ -123,12 +132,55 @@ class PetController {
 		return pets.find(tenant, petId).orElseThrow(() -> ClassicApiException.notFound("Pet"));
 	}
 
-	/** updatePetWithForm: empty or missing fields leave the value unchanged. */
+	/**
+	 * updatePetWithForm: empty or missing fields leave the value unchanged. As the reference, only
+	 * {@code application/x-www-form-urlencoded} in reference mode (multipart is a 415 there); strict
+	 * mode also takes multipart.
+	 */
 	@PetstoreAuth
 	@PostMapping(path = "/{petId}", consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
 	ApiResponse updatePetWithForm(Tenant tenant, @PathVariable long petId,
 			@RequestParam(name = "name", required = false) String name,
-			@RequestParam(name = "status", required = false) String status) {
+			@RequestParam(name = "status", required = false) String status, HttpServletRequest request)
+			throws HttpMediaTypeNotSupportedException {
+		if (mode.reference() && MediaType.MULTIPART_FORM_DATA.includes(MediaType.parseMediaType(request.getContentType()))) {
+			throw new HttpMediaTypeNotSupportedException(MediaType.MULTIPART_FORM_DATA, List.of(MediaType.APPLICATION_FORM_URLENCODED));
+		}
+		return updateWithForm(tenant, petId, name, status);
+	}
+
+	/**
+	 * updatePetWithForm without a Content-Type (Spring reads it as {@code application/octet-stream}):
+	 * the reference reads the body as a form ({@code name=x}, or nothing) in reference mode; strict
+	 * mode and an explicit {@code application/octet-stream} get the 415.
+	 */
+	@PetstoreAuth
+	@PostMapping(path = "/{petId}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	ApiResponse updatePetWithUntypedForm(Tenant tenant, @PathVariable long petId, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		if (mode.strict() || request.getContentType() != null) {
+			throw new HttpMediaTypeNotSupportedException(MediaType.APPLICATION_OCTET_STREAM,
+					List.of(MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA));
+		}
+		String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		for (String pair : body.split("&")) {
+			if (!pair.isEmpty()) {
+				int eq = pair.indexOf('=');
+				String key = eq < 0 ? pair : pair.substring(0, eq);
+				String value = eq < 0 ? "" : pair.substring(eq + 1);
+				try {
+					form.add(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+				}
+				catch (IllegalArgumentException malformed) {
+					throw ClassicApiException.badRequest("The form body is not URL-encoded: " + malformed.getMessage());
+				}
+			}
+		}
+		return updateWithForm(tenant, petId, form.getFirst("name"), form.getFirst("status"));
+	}
+
+	private ApiResponse updateWithForm(Tenant tenant, long petId, String name, String status) {
 		String newStatus = status == null || status.isEmpty() ? null : status;
 		if (newStatus != null && mode.strict() && PetStatus.fromWire(newStatus.trim()).isEmpty()) {
 			throw new ClassicApiException(HttpStatus.METHOD_NOT_ALLOWED, ApiResponse.of(405,
@@ -168,14 +220,26 @@ class PetController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ApiResponse uploadFile(Tenant tenant, @PathVariable long petId,
 			@RequestParam(name = "additionalMetadata", required = false) String additionalMetadata,
-			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
-		if (file == null) {
+			@RequestParam(name = "file", required = false) MultipartFile file, HttpServletRequest request)
+			throws IOException, ServletException {
+		// a 'file' part without a filename is not a MultipartFile to Spring; the reference stores it all the same
+		Part plainPart = file == null ? request.getPart("file") : null;
+		if (file == null && plainPart == null) {
 			throw ClassicApiException.badRequest("multipart part 'file' is required");
 		}
-		String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "file"
-				: file.getOriginalFilename().replaceAll("[\\\\/]", "_");
-		String contentType = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();
-		byte[] content = file.getBytes();
+		String originalName = file != null ? file.getOriginalFilename() : plainPart.getSubmittedFileName();
+		String fileName = originalName == null || originalName.isBlank() ? "file" : originalName.replaceAll("[\\\\/]", "_");
+		String partType = file != null ? file.getContentType() : plainPart.getContentType();
+		String contentType = partType == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : partType;
+		byte[] content;
+		if (file != null) {
+			content = file.getBytes();
+		}
+		else {
+			try (var in = plainPart.getInputStream()) {
+				content = in.readAllBytes();
+			}
+		}
 		String url = pets.storeImage(tenant, petId, fileName, contentType, content,
 				imageId -> ServletUriComponentsBuilder.fromCurrentContextPath()
 					.path("/v2/pet/{petId}/images/{imageId}")

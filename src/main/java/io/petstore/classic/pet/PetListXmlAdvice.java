@@ -25,7 +25,7 @@ class PetListXmlAdvice implements ResponseBodyAdvice<Object> {
 			Class<? extends HttpMessageConverter<?>> selectedConverterType, ServerHttpRequest request,
 			ServerHttpResponse response) {
 		if (body instanceof List<?> list && selectedContentType.getSubtype().endsWith("xml")) {
-			return new PetListXml((List<Pet>) list);
+			return PetListXml.of((List<Pet>) list);
 		}
 		return body;
 	}

@@ -78,6 +78,26 @@ class UserRepository {
 	record SealedPassword(long id, String sealed) {
 	}
 
+	/** A sealed password copy with its row, for sealing it again. */
+	record StoredSeal(Tenant tenant, long id, String sealed) {
+	}
+
+	/** Every sealed password copy that does not begin with {@code prefix} (the current key's). */
+	java.util.List<StoredSeal> sealedPasswordsNotBeginningWith(String prefix) {
+		return jdbc.sql("SELECT tenant_id, id, password_sealed FROM classic_user WHERE password_sealed IS NOT NULL "
+				+ "AND password_sealed NOT LIKE ?")
+			.param(prefix + "%")
+			.query((rs, row) -> new StoredSeal(new Tenant(rs.getObject(1, java.util.UUID.class)), rs.getLong(2), rs.getString(3)))
+			.list();
+	}
+
+	/** Replaces a sealed copy if the row still holds {@code old} (another instance may have done it). */
+	boolean replaceSealedPassword(StoredSeal old, String replacement) {
+		return jdbc.sql("UPDATE classic_user SET password_sealed = ? WHERE tenant_id = ? AND id = ? AND password_sealed = ?")
+			.params(replacement, old.tenant().id(), old.id(), old.sealed())
+			.update() == 1;
+	}
+
 	boolean deleteByUsername(Tenant tenant, String username) {
 		return jdbc.sql("DELETE FROM classic_user WHERE tenant_id = ? AND username = ?").params(tenant.id(), username).update() == 1;
 	}

@@ -102,7 +102,8 @@ public class UserService {
 		users.storeSealedPassword(tenant, id, plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_READABLE ? null : seal.seal(plaintext, purpose(tenant, id)));
 	}
 
-	private static String purpose(Tenant tenant, long id) {
+	/** What a user's sealed password is bound to: its tenant and id. */
+	static String purpose(Tenant tenant, long id) {
 		return "classic_user:" + tenant.id() + ":" + id;
 	}
 
