@@ -1,7 +1,6 @@
 package io.petstore.account;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +21,7 @@ import io.petstore.tenancy.Tenant;
 import io.petstore.v1.FieldIssue;
 import io.petstore.v1.Ids;
 import io.petstore.v1.DomainException;
+import io.petstore.persistence.Timestamps;
 
 /**
  * Registration, profile changes and password checks for the users of the Modern API. Every change
@@ -63,7 +63,7 @@ public class Accounts {
 		this.tx = tx;
 	}
 
-	User register(Tenant tenant, UserInput input) {
+	public User register(Tenant tenant, UserInput input) {
 		List<FieldIssue> missing = input.missingForRegistration();
 		if (!missing.isEmpty()) {
 			throw DomainException.invalid(missing);
@@ -92,7 +92,7 @@ public class Accounts {
 		return account.user();
 	}
 
-	User update(Caller caller, UUID id, UserInput input) {
+	public User update(Caller caller, UUID id, UserInput input) {
 		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		if (input.id() != null && !input.id().equals(id)) {
@@ -126,7 +126,7 @@ public class Accounts {
 	record PasswordChanged(@com.fasterxml.jackson.annotation.JsonUnwrapped AdminUser user, String password) {
 	}
 
-	void delete(Caller caller, UUID id) {
+	public void delete(Caller caller, UUID id) {
 		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		users.delete(caller.tenant(), id);
@@ -235,7 +235,7 @@ public class Accounts {
 	}
 
 	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		return Timestamps.now();
 	}
 
 }

@@ -18,7 +18,7 @@ import io.petstore.v1.StrictJson;
  * Read-only properties echoed back from a GET are accepted and ignored.
  */
 @StrictJson
-record UserInput(
+public record UserInput(
 		UUID id,
 		@Size(min = 3, max = 50) @Pattern(regexp = "^[A-Za-z0-9._-]+$", message = "may contain letters, digits, '.', '_' and '-' only") String username,
 		@Email @Size(max = 254) String email,

@@ -1,7 +1,6 @@
 package io.petstore.audit;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -18,6 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import io.petstore.auth.Caller;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
+import io.petstore.persistence.Timestamps;
 
 /**
  * Appends audit records. Every module calls {@link #record} from inside the transaction of its
@@ -77,7 +77,7 @@ public class AuditTrail {
 		String agent = request != null ? request.getHeader("User-Agent") : null;
 		log.insert(new AuditLog(Ids.newId(), action, userId, actor, entityType, String.valueOf(entityId),
 				changes.between(before, after), protocol, line, address, agent, tenant.isShared() ? null : tenant.id(),
-				Instant.now().truncatedTo(ChronoUnit.MILLIS)), tenant);
+				Timestamps.now()), tenant);
 	}
 
 	/**

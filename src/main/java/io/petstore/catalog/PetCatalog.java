@@ -2,7 +2,6 @@ package io.petstore.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
 import io.petstore.v1.DomainException;
+
+import static io.petstore.persistence.Timestamps.now;
 
 /**
  * The catalog's API, used by every protocol adapter and by the store. Status changes that orders
@@ -147,10 +148,6 @@ public class PetCatalog {
 		return new Pet(p.id(), p.name(), p.species(), p.breed(), p.ageMonths(), p.size(), p.color(), p.gender(),
 				p.goodWithKids(), p.price(), p.currency(), p.description(), p.status(), p.medicalInfo(), photos, p.tenantId(),
 				p.createdAt(), p.updatedAt());
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.petstore.tenancy.Tenant;
+import io.petstore.persistence.Timestamps;
 
 /** SQL for {@code catalog_pet}. */
 @Repository
@@ -260,8 +261,7 @@ class PetRepository {
 	}
 
 	static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		return Timestamps.nowUtc();
 	}
-
 
 }

@@ -2,7 +2,6 @@ package io.petstore.classic;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +19,7 @@ import io.petstore.classic.store.OrderStatus;
 import io.petstore.classic.user.User;
 import io.petstore.classic.user.UserService;
 import io.petstore.tenancy.TenantSeedRequested;
+import io.petstore.persistence.Timestamps;
 
 /**
  * The reference server's data at start: pets 1 to 10, orders 1 to 10, users 1 to 11 (see
@@ -47,7 +47,7 @@ class ClassicSeedData {
 	@EventListener
 	void seed(TenantSeedRequested event) {
 		pets.replaceAll(event.tenant(), pets());
-		orders.replaceAll(event.tenant(), orders(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)));
+		orders.replaceAll(event.tenant(), orders(Timestamps.nowUtc()));
 		users.replaceAllHashed(event.tenant(), users(), SEED_PASSWORD);
 	}
 

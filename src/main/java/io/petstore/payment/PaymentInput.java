@@ -12,7 +12,7 @@ import io.petstore.v1.StrictJson;
 
 /** The body of createOrderPayment. Read-only properties of an OrderPayment are accepted and ignored. */
 @StrictJson
-record PaymentInput(UUID id,
+public record PaymentInput(UUID id,
 		@NotNull @Pattern(regexp = Money.PATTERN, message = "must be a positive decimal string such as \"250.00\"") String amount,
 		PaymentCurrency currency,
 		@NotNull @Valid SourceInput source,

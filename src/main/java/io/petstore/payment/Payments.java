@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import io.petstore.tenancy.TenantSeedRequested;
 import io.petstore.v1.Ids;
 import io.petstore.v1.Money;
 import io.petstore.v1.DomainException;
+import io.petstore.persistence.Timestamps;
 
 /**
  * Pays orders. The payment, the order's approval, the pet's adoption and the idempotency key are
@@ -38,7 +38,7 @@ import io.petstore.v1.DomainException;
 public class Payments {
 
 	/** A payment and whether it is the stored answer to an earlier request with the same key. */
-	record Outcome(Payment payment, boolean replayed) {
+	public record Outcome(Payment payment, boolean replayed) {
 	}
 
 	private final PaymentRepository payments;
@@ -67,7 +67,7 @@ public class Payments {
 	 * locked first), so a retry with the same {@code Idempotency-Key} finds the first payment
 	 * committed and replays it; only PLACED orders are paid, for exactly their total.
 	 */
-	Outcome pay(Caller caller, UUID orderId, PaymentInput input, String idempotencyKey) {
+	public Outcome pay(Caller caller, UUID orderId, PaymentInput input, String idempotencyKey) {
 		ObjectNode source = SourceCheck.checkAndMask(input.source());
 		String currency = input.currency() == null ? "USD" : input.currency().name();
 		BigDecimal amount = Money.parse("amount", input.amount());
@@ -95,7 +95,7 @@ public class Payments {
 				String declined = input.source() instanceof SourceInput.Card card ? SourceCheck.DECLINED.get(card.number()) : null;
 				Payment payment = new Payment(paymentId, orderId, Money.format(amount), currency, source,
 						declined == null ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED, declined,
-						Instant.now().truncatedTo(ChronoUnit.MILLIS));
+						Timestamps.now());
 				payments.insert(caller.tenant(), caller.userId(), payment);
 				audit.record(caller.tenant(), payment.status() == PaymentStatus.SUCCEEDED ? "PAYMENT_SUCCEEDED" : "PAYMENT_FAILED",
 						ENTITY, paymentId, null, payment);

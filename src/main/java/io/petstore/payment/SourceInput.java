@@ -16,7 +16,7 @@ import io.petstore.v1.StrictJson;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "object")
 @JsonSubTypes({ @JsonSubTypes.Type(value = SourceInput.Card.class, name = "card"),
 		@JsonSubTypes.Type(value = SourceInput.BankAccount.class, names = { "bank_account", "bankAccount" }) })
-sealed interface SourceInput {
+public sealed interface SourceInput {
 
 	@StrictJson
 	record Card(@NotBlank @Size(max = 100) String name,

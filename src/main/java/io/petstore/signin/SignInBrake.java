@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.petstore.audit.AuditTrail;
+import io.petstore.persistence.Timestamps;
 
 /**
  * The brake on guessing secrets, one for every place that checks one. Before checking, a caller
@@ -268,7 +268,7 @@ public class SignInBrake {
 	}
 
 	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		return Timestamps.now();
 	}
 
 	/**

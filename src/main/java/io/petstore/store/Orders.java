@@ -1,7 +1,6 @@
 package io.petstore.store;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +14,8 @@ import io.petstore.catalog.PetCatalog;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
 import io.petstore.v1.DomainException;
+
+import static io.petstore.persistence.Timestamps.now;
 
 /**
  * Orders: placing one reserves the pet (AVAILABLE → PENDING) in the same transaction, so of many
@@ -42,7 +43,7 @@ public class Orders {
 		this.audit = audit;
 	}
 
-	Order place(Caller caller, UUID petId, UUID userId) {
+	public Order place(Caller caller, UUID petId, UUID userId) {
 		if (userId != null && !userId.equals(caller.userId())) {
 			throw DomainException.forbidden("Orders can only be placed for yourself: userId must be your own id.");
 		}
@@ -77,7 +78,7 @@ public class Orders {
 	}
 
 	/** Cancels a PLACED or APPROVED order of the caller's; the pet becomes AVAILABLE again. */
-	void cancel(Caller caller, UUID id) {
+	public void cancel(Caller caller, UUID id) {
 		Order order = get(caller, id);
 		order.requireCancellable(false);
 		transition(caller.tenant(), order, OrderStatus.CANCELLED, caller.userId().toString(), null);
@@ -169,10 +170,6 @@ public class Orders {
 			code.append(alphabet.charAt(random.nextInt(alphabet.length())));
 		}
 		return code.toString();
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.petstore.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.petstore.persistence.Timestamps.now;
 
 /**
  * Sends the outbox. A loop claims due deliveries (as many as it has free slots), hands each to a
@@ -236,10 +237,6 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 		headers.put("X-Webhook-Event", delivery.eventType());
 		return headers;
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

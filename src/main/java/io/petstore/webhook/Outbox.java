@@ -1,7 +1,6 @@
 package io.petstore.webhook;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
+
+import static io.petstore.persistence.Timestamps.now;
 
 /**
  * Writes deliveries in the caller's transaction (so a change and its events commit or roll back
@@ -96,10 +97,6 @@ class Outbox {
 				}
 			});
 		}
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

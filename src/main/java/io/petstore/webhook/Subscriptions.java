@@ -2,7 +2,6 @@ package io.petstore.webhook;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,6 +20,8 @@ import io.petstore.v1.FieldIssue;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
+
+import static io.petstore.persistence.Timestamps.now;
 
 /**
  * A user's webhook subscriptions: createWebhook, listWebhooks, getWebhook, updateWebhook,
@@ -163,10 +164,6 @@ public class Subscriptions {
 		byte[] key = new byte[32];
 		RANDOM.nextBytes(key);
 		return "whsec_" + Base64.getEncoder().encodeToString(key);
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }
