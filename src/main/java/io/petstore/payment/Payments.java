@@ -82,7 +82,7 @@ public class Payments {
 					}
 				}
 				order.requirePayable();
-				if (!order.totalIs(amount, order.currency())) {
+				if (!order.amountIs(amount)) {
 					throw DomainException.invalid("amount", "must equal the order's totalAmount " + order.totalAmount(), "amount_mismatch");
 				}
 				if (!currency.equals(order.currency())) {

@@ -10,9 +10,14 @@ import io.petstore.v1.DomainException;
 public record Order(UUID id, UUID petId, UUID userId, OrderStatus status, String totalAmount, String currency,
 		UUID tenantId, Instant createdAt, Instant updatedAt) {
 
+	/** Whether this amount is the order's total amount, whatever the scale. */
+	public boolean amountIs(BigDecimal amount) {
+		return amount.compareTo(new BigDecimal(totalAmount)) == 0;
+	}
+
 	/** Whether this amount and currency are the order's total (the payment and callback rule). */
 	public boolean totalIs(BigDecimal amount, String currency) {
-		return amount.compareTo(new BigDecimal(totalAmount)) == 0 && this.currency.equals(currency);
+		return amountIs(amount) && this.currency.equals(currency);
 	}
 
 	/** Refuses (409) unless the order can be paid now. */

@@ -2,13 +2,7 @@ package io.petstore.inbox;
 
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Properties;
 
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +88,7 @@ class GeneratedInboxesClientTest extends InboxTestSupport {
 		Inbox inbox = inboxes.createInbox(new InboxIn().name("orders@" + name), tenant);
 		assertThat(inbox.getName()).isEqualTo("orders@" + name);
 		assertThat(inbox.getDomainId()).isEqualTo(added.getId());
-		send("orders@" + name, "Hello from SMTP", "Your order shipped.");
+		sendText(smtp.port(), "orders@" + name, "Hello from SMTP", "Your order shipped.");
 
 		List<MessageSummary> summaries = inboxes.listMessages(inbox.getId(), 10, 0, tenant);
 		assertThat(summaries).singleElement().satisfies(summary -> {
@@ -124,19 +118,6 @@ class GeneratedInboxesClientTest extends InboxTestSupport {
 		keys.deleteApiKey(key.getId(), tenant);
 		assertThatThrownBy(() -> keys.listApiKeys(tenant)).isInstanceOfSatisfying(ApiException.class,
 				ex -> assertThat(ex.getCode()).isEqualTo(401));
-	}
-
-	private void send(String to, String subject, String text) throws Exception {
-		Properties properties = new Properties();
-		properties.put("mail.smtp.host", "127.0.0.1");
-		properties.put("mail.smtp.port", String.valueOf(smtp.port()));
-		properties.put("mail.smtp.timeout", "10000");
-		MimeMessage message = new MimeMessage(Session.getInstance(properties));
-		message.setFrom(new InternetAddress("sender@elsewhere.test"));
-		message.setRecipients(RecipientType.TO, to);
-		message.setSubject(subject);
-		message.setText(text, "UTF-8");
-		Transport.send(message);
 	}
 
 }

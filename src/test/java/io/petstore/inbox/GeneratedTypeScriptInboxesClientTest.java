@@ -3,14 +3,8 @@ package io.petstore.inbox;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.Properties;
 
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +38,7 @@ class GeneratedTypeScriptInboxesClientTest extends InboxTestSupport {
 				JsonNode body = JsonMapper.builder().build().readTree(in.readAllBytes());
 				switch (exchange.getRequestURI().getPath()) {
 					case "/txt" -> dns.publishTxt(body.get("name").asString(), body.get("value").asString());
-					case "/mail" -> send(body.get("to").asString(), body.get("subject").asString(), body.get("text").asString());
+					case "/mail" -> sendText(smtp.port(), body.get("to").asString(), body.get("subject").asString(), body.get("text").asString());
 					default -> status = 404;
 				}
 			}
@@ -69,19 +63,6 @@ class GeneratedTypeScriptInboxesClientTest extends InboxTestSupport {
 		var tess = withKey(createKey("tess"));
 		assertThat(tess.get("/v2/apikey").json()).hasSize(1);
 		assertThat(tess.get("/v2/domain").json()).isEmpty();
-	}
-
-	private void send(String to, String subject, String text) throws Exception {
-		Properties properties = new Properties();
-		properties.put("mail.smtp.host", "127.0.0.1");
-		properties.put("mail.smtp.port", String.valueOf(smtp.port()));
-		properties.put("mail.smtp.timeout", "10000");
-		MimeMessage message = new MimeMessage(Session.getInstance(properties));
-		message.setFrom(new InternetAddress("sender@elsewhere.test"));
-		message.setRecipients(RecipientType.TO, to);
-		message.setSubject(subject);
-		message.setText(text, "UTF-8");
-		Transport.send(message);
 	}
 
 }

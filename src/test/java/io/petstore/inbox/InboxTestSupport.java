@@ -2,8 +2,14 @@ package io.petstore.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Properties;
 import java.util.UUID;
 
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
 import io.petstore.support.ApiClient;
@@ -76,6 +82,20 @@ abstract class InboxTestSupport extends IntegrationTest {
 
 	static String id(JsonNode node) {
 		return node.get("id").asString();
+	}
+
+	/** Sends a plain-text mail from sender@elsewhere.test to the SMTP listener on this port. */
+	static void sendText(int smtpPort, String to, String subject, String text) throws Exception {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", String.valueOf(smtpPort));
+		properties.put("mail.smtp.timeout", "10000");
+		MimeMessage message = new MimeMessage(Session.getInstance(properties));
+		message.setFrom(new InternetAddress("sender@elsewhere.test"));
+		message.setRecipients(RecipientType.TO, to);
+		message.setSubject(subject);
+		message.setText(text, "UTF-8");
+		Transport.send(message);
 	}
 
 }
