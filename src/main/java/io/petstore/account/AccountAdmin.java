@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.petstore.audit.AuditTrail;
-import io.petstore.auth.Caller;
+import io.petstore.auth.Admin;
+import io.petstore.auth.AdminRoles;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
@@ -22,7 +23,7 @@ import io.petstore.v1.DomainException;
  */
 @Service
 @Transactional
-public class AccountAdmin {
+public class AccountAdmin implements AdminRoles {
 
 	private final UserRepository users;
 
@@ -33,19 +34,18 @@ public class AccountAdmin {
 		this.audit = audit;
 	}
 
-	/** Refuses (403) unless the caller's account has the ADMIN role now. */
+	/** The role check behind {@link io.petstore.auth.Admins}: the account has the ADMIN role and is ACTIVE now. */
+	@Override
 	@Transactional(readOnly = true)
-	public void requireAdmin(Caller caller) {
-		boolean admin = users.find(caller.tenant(), caller.userId())
+	public boolean isActiveAdmin(Tenant tenant, UUID userId) {
+		return users.find(tenant, userId)
 			.map(account -> account.role() == Role.ADMIN && account.status() == UserStatus.ACTIVE)
 			.orElse(false);
-		if (!admin) {
-			throw DomainException.forbidden("This operation requires the ADMIN role.");
-		}
 	}
 
 	@Transactional(readOnly = true)
-	public PageResult<AdminUser> find(Tenant tenant, UserFilter filter, PageRequest page) {
+	public PageResult<AdminUser> find(Admin admin, UserFilter filter, PageRequest page) {
+		Tenant tenant = admin.tenant();
 		long total = users.count(tenant, filter);
 		List<AdminUser> data = total <= page.offset() ? List.of()
 				: users.find(tenant, filter, page.offset(), page.limit()).stream().map(UserRepository.Account::forAdmin).toList();
@@ -53,15 +53,15 @@ public class AccountAdmin {
 	}
 
 	@Transactional(readOnly = true)
-	public AdminUser get(Tenant tenant, UUID id) {
-		return account(tenant, id).forAdmin();
+	public AdminUser get(Admin admin, UUID id) {
+		return account(admin.tenant(), id).forAdmin();
 	}
 
 	/**
 	 * Sets a user's status. Leaving ACTIVE ends every token the user holds at once (and sign-in is
 	 * refused); an administrator cannot suspend themself.
 	 */
-	public AdminUser changeStatus(Caller admin, UUID id, UserStatus status, String reason) {
+	public AdminUser changeStatus(Admin admin, UUID id, UserStatus status, String reason) {
 		UserRepository.Account account = account(admin.tenant(), id);
 		if (account.status() == status) {
 			return account.forAdmin();
@@ -79,7 +79,7 @@ public class AccountAdmin {
 	}
 
 	/** Grants or takes the ADMIN role; an administrator cannot take their own. */
-	public AdminUser changeRole(Caller admin, UUID id, Role role) {
+	public AdminUser changeRole(Admin admin, UUID id, Role role) {
 		UserRepository.Account account = account(admin.tenant(), id);
 		if (account.role() == role) {
 			return account.forAdmin();
@@ -95,8 +95,8 @@ public class AccountAdmin {
 
 	/** Users per status, and new users per UTC day in [from, to). */
 	@Transactional(readOnly = true)
-	public UserStats stats(Tenant tenant, Instant from, Instant to) {
-		return new UserStats(users.countByStatus(tenant), users.countNewPerDay(tenant, from, to));
+	public UserStats stats(Admin admin, Instant from, Instant to) {
+		return new UserStats(users.countByStatus(admin.tenant()), users.countNewPerDay(admin.tenant(), from, to));
 	}
 
 	private UserRepository.Account account(Tenant tenant, UUID id) {

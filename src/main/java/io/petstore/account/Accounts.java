@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Caller;
+import io.petstore.auth.Scopes;
 import io.petstore.signin.SignInBrake;
 import io.petstore.signin.SignInKey;
 import io.petstore.signin.SignInLocked;
@@ -87,12 +88,14 @@ public class Accounts {
 
 	@Transactional(readOnly = true)
 	public User get(Caller caller, UUID id) {
+		caller.require(Scopes.READ_USER);
 		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		return account.user();
 	}
 
 	public User update(Caller caller, UUID id, UserInput input) {
+		caller.require(Scopes.WRITE_USER);
 		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		if (input.id() != null && !input.id().equals(id)) {
@@ -127,6 +130,7 @@ public class Accounts {
 	}
 
 	public void delete(Caller caller, UUID id) {
+		caller.require(Scopes.WRITE_USER);
 		UserRepository.Account account = users.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("user", id));
 		caller.mustBe(id, "user account");
 		users.delete(caller.tenant(), id);

@@ -27,7 +27,7 @@ import io.petstore.account.UserStatus;
 import io.petstore.audit.AuditFilter;
 import io.petstore.audit.AuditLog;
 import io.petstore.audit.AuditLogs;
-import io.petstore.auth.Caller;
+import io.petstore.auth.Admin;
 import io.petstore.store.Order;
 import io.petstore.store.OrderAdmin;
 import io.petstore.store.OrderFilter;
@@ -41,7 +41,8 @@ import io.petstore.v1.StrictJson;
 /**
  * {@code /v1/admin}: getDashboardStats, listUsers, getUserDetails, updateUserStatus,
  * updateUserRole, listAllOrders, forceCancelOrder, listAuditLogs, getAuditLog. That the caller is
- * an administrator now is checked before any of them is called ({@link AdminOnly}).
+ * an administrator now is checked before any of them is called ({@link AdminOnly}); each module's
+ * admin operation takes the {@link Admin} that check makes, so no protocol can skip it.
  */
 @RestController
 @RequestMapping(path = "/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -79,57 +80,57 @@ class AdminController {
 	}
 
 	@GetMapping("/dashboard/stats")
-	DashboardStats getDashboardStats(Caller caller, @RequestParam(required = false) String from,
+	DashboardStats getDashboardStats(Admin admin, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		return dashboard.stats(caller.tenant(), AdminParams.date("from", from), AdminParams.date("to", to));
+		return dashboard.stats(admin, AdminParams.date("from", from), AdminParams.date("to", to));
 	}
 
 	@GetMapping("/users")
-	PageResult<AdminUser> listUsers(Caller caller, @RequestParam(required = false) String status,
+	PageResult<AdminUser> listUsers(Admin admin, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String role, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
 		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		UserFilter filter = new UserFilter(QueryParams.enumValue("status", status, UserStatus.class),
 				QueryParams.enumValue("role", role, Role.class), AdminParams.text("q", q, 100), created.from(), created.to());
-		return accounts.find(caller.tenant(), filter, PageRequest.of(page, limit));
+		return accounts.find(admin, filter, PageRequest.of(page, limit));
 	}
 
 	@GetMapping("/users/{id}")
-	AdminUserDetails getUserDetails(Caller caller, @PathVariable String id) {
+	AdminUserDetails getUserDetails(Admin admin, @PathVariable String id) {
 		UUID userId = Ids.parse(id, "id");
-		AdminUser user = accounts.get(caller.tenant(), userId);
-		return new AdminUserDetails(user, orders.countByUser(caller.tenant(), userId));
+		AdminUser user = accounts.get(admin, userId);
+		return new AdminUserDetails(user, orders.countByUser(admin, userId));
 	}
 
 	@PatchMapping(path = "/users/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-	AdminUser updateUserStatus(Caller caller, @PathVariable String id, @Valid @RequestBody StatusChange change) {
-		return accounts.changeStatus(caller, Ids.parse(id, "id"), change.status(), change.reason());
+	AdminUser updateUserStatus(Admin admin, @PathVariable String id, @Valid @RequestBody StatusChange change) {
+		return accounts.changeStatus(admin, Ids.parse(id, "id"), change.status(), change.reason());
 	}
 
 	@PatchMapping(path = "/users/{id}/role", consumes = MediaType.APPLICATION_JSON_VALUE)
-	AdminUser updateUserRole(Caller caller, @PathVariable String id, @Valid @RequestBody RoleChange change) {
-		return accounts.changeRole(caller, Ids.parse(id, "id"), change.role());
+	AdminUser updateUserRole(Admin admin, @PathVariable String id, @Valid @RequestBody RoleChange change) {
+		return accounts.changeRole(admin, Ids.parse(id, "id"), change.role());
 	}
 
 	@GetMapping("/orders")
-	PageResult<Order> listAllOrders(Caller caller, @RequestParam(required = false) String status,
+	PageResult<Order> listAllOrders(Admin admin, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String userId, @RequestParam(required = false) String petId,
 			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
 		AdminParams.Created created = AdminParams.created(createdFrom, createdTo);
 		OrderFilter filter = new OrderFilter(QueryParams.enumValue("status", status, OrderStatus.class),
 				QueryParams.uuid("userId", userId), QueryParams.uuid("petId", petId), created.from(), created.to());
-		return orders.find(caller.tenant(), filter, PageRequest.of(page, limit));
+		return orders.find(admin, filter, PageRequest.of(page, limit));
 	}
 
 	@PostMapping(path = "/orders/{id}/force-cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Order forceCancelOrder(Caller caller, @PathVariable String id, @Valid @RequestBody ForceCancel request) {
-		return orders.forceCancel(caller, Ids.parse(id, "id"), request.reason().strip());
+	Order forceCancelOrder(Admin admin, @PathVariable String id, @Valid @RequestBody ForceCancel request) {
+		return orders.forceCancel(admin, Ids.parse(id, "id"), request.reason().strip());
 	}
 
 	@GetMapping("/audit-logs")
-	PageResult<AuditLog> listAuditLogs(Caller caller, @RequestParam(required = false) String action,
+	PageResult<AuditLog> listAuditLogs(Admin admin, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
 			@RequestParam(required = false) String userId, @RequestParam(required = false) String createdFrom,
 			@RequestParam(required = false) String createdTo, @RequestParam(required = false) Integer page,
@@ -138,12 +139,12 @@ class AdminController {
 		AuditFilter filter = new AuditFilter(upper(AdminParams.text("action", action, 64)),
 				upper(AdminParams.text("entityType", entityType, 64)), AdminParams.text("entityId", entityId, 255),
 				QueryParams.uuid("userId", userId), created.from(), created.to());
-		return auditLogs.find(caller.tenant(), filter, PageRequest.of(page, limit));
+		return auditLogs.find(admin, filter, PageRequest.of(page, limit));
 	}
 
 	@GetMapping("/audit-logs/{id}")
-	AuditLog getAuditLog(Caller caller, @PathVariable String id) {
-		return auditLogs.get(caller.tenant(), Ids.parse(id, "id"));
+	AuditLog getAuditLog(Admin admin, @PathVariable String id) {
+		return auditLogs.get(admin, Ids.parse(id, "id"));
 	}
 
 	private static String upper(String value) {

@@ -9,13 +9,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.petstore.account.AccountAdmin;
-import io.petstore.auth.Caller;
+import io.petstore.auth.Admins;
 
 /**
  * The Admin API's one rule, for every operation under {@code /v1/admin} (this module's and the
  * {@code oauth} module's client registration): the caller's account has the ADMIN role now
- * ({@link AccountAdmin#requireAdmin}, 403 otherwise). Checked before the operation's arguments are
+ * ({@link Admins#require}, 403 otherwise). Checked before the operation's arguments are
  * read, so a plain user gets 403 whatever body they send, never a 400 or 422 about it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,10 +22,10 @@ class AdminOnly implements WebMvcConfigurer, HandlerInterceptor {
 
 	static final String PATHS = "/v1/admin/**";
 
-	private final AccountAdmin accounts;
+	private final Admins admins;
 
-	AdminOnly(AccountAdmin accounts) {
-		this.accounts = accounts;
+	AdminOnly(Admins admins) {
+		this.admins = admins;
 	}
 
 	@Override
@@ -37,7 +36,7 @@ class AdminOnly implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (handler instanceof HandlerMethod) {
-			accounts.requireAdmin(Caller.of(request));
+			admins.require(request);
 		}
 		return true;
 	}

@@ -17,6 +17,7 @@ import io.petstore.account.UserStats;
 import io.petstore.catalog.PetCatalog;
 import io.petstore.catalog.PetStatus;
 import io.petstore.catalog.Species;
+import io.petstore.auth.Admin;
 import io.petstore.payment.Payments;
 import io.petstore.store.OrderAdmin;
 import io.petstore.store.OrderStats;
@@ -29,7 +30,7 @@ import io.petstore.v1.DomainException;
  * days, not much with the number of rows.
  */
 @Service
-class Dashboard {
+public class Dashboard {
 
 	static final int MAX_DAYS = 366;
 
@@ -51,7 +52,8 @@ class Dashboard {
 	}
 
 	@Transactional(readOnly = true)
-	DashboardStats stats(Tenant tenant, LocalDate from, LocalDate to) {
+	public DashboardStats stats(Admin admin, LocalDate from, LocalDate to) {
+		Tenant tenant = admin.tenant();
 		LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
 		LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
 		if (first.isAfter(last)) {
@@ -71,8 +73,8 @@ class Dashboard {
 			petsBySpecies.merge(species, n, Long::sum);
 		}));
 
-		OrderStats orderStats = orders.stats(tenant, start, end);
-		UserStats userStats = accounts.stats(tenant, start, end);
+		OrderStats orderStats = orders.stats(admin, start, end);
+		UserStats userStats = accounts.stats(admin, start, end);
 		List<DashboardStats.Day> daily = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
 			daily.add(new DashboardStats.Day(day, userStats.newPerDay().getOrDefault(day, 0L),
@@ -81,7 +83,7 @@ class Dashboard {
 		return new DashboardStats(first, last, new DashboardStats.Pets(sum(petsByStatus), petsByStatus, petsBySpecies, pets),
 				new DashboardStats.Orders(sum(orderStats.byStatus()), orderStats.byStatus(), sum(orderStats.newPerDay())),
 				new DashboardStats.Users(sum(userStats.byStatus()), userStats.byStatus(), sum(userStats.newPerDay())),
-				payments.revenue(tenant, start, end), daily, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+				payments.revenue(admin, start, end), daily, Instant.now().truncatedTo(ChronoUnit.SECONDS));
 	}
 
 	private static long sum(Map<?, Long> counts) {

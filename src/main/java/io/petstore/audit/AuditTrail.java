@@ -14,7 +14,10 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.petstore.auth.CallContext;
+import io.petstore.auth.CallContexts;
 import io.petstore.auth.Caller;
+import io.petstore.auth.Origin;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
 import io.petstore.persistence.Timestamps;
@@ -22,8 +25,9 @@ import io.petstore.persistence.Timestamps;
 /**
  * Appends audit records. Every module calls {@link #record} from inside the transaction of its
  * change (it refuses to run without one), so a change and its record commit or roll back together.
- * Who acted and from where is taken from the current request (the verified bearer token, or what
- * {@link #actingAs} named), or from {@link #withOrigin} for work that is not an HTTP request.
+ * Who acted and from where is taken from the call being served ({@link CallContexts#current()}:
+ * its verified token and origin, whatever the protocol), or what {@link #actingAs} named, or
+ * {@link #withOrigin} for work that no caller asked for (mail arriving over SMTP).
  */
 @Service
 public class AuditTrail {
@@ -53,10 +57,11 @@ public class AuditTrail {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(Tenant tenant, String action, String entityType, Object entityId, Object before, Object after) {
 		HttpServletRequest request = currentRequest();
+		CallContext call = CallContexts.current().orElse(null);
 		AuditOrigin origin = ORIGIN.get();
 		UUID userId = null;
 		String actor;
-		Optional<Caller> caller = request == null ? Optional.empty() : Caller.current();
+		Optional<Caller> caller = call != null ? call.caller() : request == null ? Optional.empty() : Caller.current();
 		if (caller.isPresent()) {
 			userId = caller.get().userId();
 			actor = "user:" + caller.get().username();
@@ -65,16 +70,38 @@ public class AuditTrail {
 			actor = named;
 			userId = (UUID) request.getAttribute(ACTOR_USER_ATTRIBUTE);
 		}
+		else if (call != null) {
+			actor = call.actor();
+		}
 		else if (origin != null) {
 			actor = origin.actor();
 		}
 		else {
 			actor = request == null ? "system" : "anonymous";
 		}
-		String protocol = request != null ? "HTTP" : origin != null ? origin.protocol() : "INTERNAL";
-		String line = request != null ? request.getMethod() + " " + request.getRequestURI() : origin != null ? origin.request() : null;
-		String address = request != null ? request.getRemoteAddr() : origin != null ? origin.clientAddress() : null;
-		String agent = request != null ? request.getHeader("User-Agent") : null;
+		String protocol;
+		String line;
+		String address;
+		String agent;
+		if (call != null) {
+			protocol = call.origin().protocol();
+			line = call.origin().request();
+			address = call.origin().clientAddress();
+			agent = call.origin().userAgent();
+		}
+		else if (request != null) {
+			Origin http = Origin.http(request);
+			protocol = http.protocol();
+			line = http.request();
+			address = http.clientAddress();
+			agent = http.userAgent();
+		}
+		else {
+			protocol = origin != null ? origin.protocol() : "INTERNAL";
+			line = origin != null ? origin.request() : null;
+			address = origin != null ? origin.clientAddress() : null;
+			agent = null;
+		}
 		log.insert(new AuditLog(Ids.newId(), action, userId, actor, entityType, String.valueOf(entityId),
 				changes.between(before, after), protocol, line, address, agent, tenant.isShared() ? null : tenant.id(),
 				Timestamps.now()), tenant);

@@ -12,8 +12,11 @@ class AuthWebConfig implements WebMvcConfigurer {
 
 	private final CallerArgumentResolver callers;
 
-	AuthWebConfig(CallerArgumentResolver callers) {
+	private final CallContexts contexts;
+
+	AuthWebConfig(CallerArgumentResolver callers, CallContexts contexts) {
 		this.callers = callers;
+		this.contexts = contexts;
 	}
 
 	@Override
@@ -23,7 +26,7 @@ class AuthWebConfig implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new CallersFirst());
+		registry.addInterceptor(new CallersFirst(contexts));
 	}
 
 }

@@ -11,16 +11,19 @@ import io.petstore.tenancy.Tenant;
 import io.petstore.v1.DomainException;
 
 /**
- * Who is calling: the user a verified token names, in the tenant the token was issued for.
- * Controllers take it as a parameter; without a valid token the request never gets that far.
+ * Who is calling: the user a verified token names, in the tenant the token was issued for (and the
+ * call names: {@link CallContext#user()} checks it). Module APIs take it and check the scope each
+ * operation needs ({@link #require}) and whose data it is ({@link #mustBe}), whatever the protocol.
  */
 public record Caller(UUID userId, String username, Tenant tenant, Set<String> scopes) {
 
-	/**
-	 * The user whose verified token authenticated the current request, if any (a client-credentials
-	 * token names no user).
-	 */
+	/** The user of the call being served on this thread (see {@link CallContexts#current()}), if a user's token came with it. */
 	public static Optional<Caller> current() {
+		Optional<CallContext> call = CallContexts.current();
+		if (call.isPresent()) {
+			return call.get().caller();
+		}
+		// an HTTP request whose context was not needed yet: the token Spring Security verified
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
 				&& !TokenService.isClientToken(token.getToken())) {
 			return Optional.of(CallerArgumentResolver.from(token.getToken()));
@@ -28,18 +31,16 @@ public record Caller(UUID userId, String username, Tenant tenant, Set<String> sc
 		return Optional.empty();
 	}
 
-	/**
-	 * The user this request acts for, checked once per request: 401 without a valid token, 403 for a
-	 * token that names no user (client credentials) or was issued for another tenant than
-	 * {@code X-Tenant-ID} names. For checks that run before a controller's arguments are read (an
-	 * interceptor); controllers take a {@code Caller} parameter instead.
-	 */
-	public static Caller of(jakarta.servlet.http.HttpServletRequest request) {
-		return CallerArgumentResolver.require(request);
-	}
-
 	public boolean hasScope(String scope) {
 		return scopes.contains(scope);
+	}
+
+	/** Refuses (403) unless the token grants the scope. */
+	public Caller require(String scope) {
+		if (!scopes.contains(scope)) {
+			throw lacking(scope);
+		}
+		return this;
 	}
 
 	/** Refuses (403) unless the caller is the given user. */
@@ -47,6 +48,10 @@ public record Caller(UUID userId, String username, Tenant tenant, Set<String> sc
 		if (!userId.equals(user)) {
 			throw DomainException.forbidden("This " + what + " belongs to another user.");
 		}
+	}
+
+	static DomainException lacking(String scope) {
+		return DomainException.forbidden("The token lacks the scope this operation requires (" + scope + ").");
 	}
 
 }

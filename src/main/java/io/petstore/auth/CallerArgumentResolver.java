@@ -7,8 +7,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -17,59 +15,56 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import io.petstore.tenancy.Tenant;
-import io.petstore.v1.DomainException;
 
 /**
- * Resolves a {@link Caller} parameter from the verified token. A token is only good in the tenant
- * it was issued for: sending it with another {@code X-Tenant-ID} is refused (403). The checks run
- * once per request, before any other argument is read ({@link CallersFirst}).
+ * REST's feed of the caller context: a controller's {@link Caller}, {@link Tenant} or
+ * {@link CallContext} parameter comes from {@link CallContexts#of(HttpServletRequest)}, an
+ * {@link Admin} from {@link Admins#require(HttpServletRequest)}. A
+ * {@code Caller} is the user the token names, refused (401, 403) as {@link CallContext#user()}
+ * says; the checks run once per request, before any other argument is read ({@link CallersFirst}).
  */
 @Component
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
-	private static final String ATTRIBUTE = Caller.class.getName();
+	private final CallContexts contexts;
 
-	@Override
-	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == Caller.class;
+	private final org.springframework.beans.factory.ObjectProvider<Admins> admins;
+
+	CallerArgumentResolver(CallContexts contexts, org.springframework.beans.factory.ObjectProvider<Admins> admins) {
+		this.contexts = contexts;
+		this.admins = admins;
 	}
 
 	@Override
-	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
+	public boolean supportsParameter(MethodParameter parameter) {
+		Class<?> type = parameter.getParameterType();
+		return type == Caller.class || type == Tenant.class || type == CallContext.class || type == Admin.class;
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
 			WebDataBinderFactory binderFactory) {
-		if (optional(parameter) && !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken)) {
+		HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+		Class<?> type = parameter.getParameterType();
+		if (type == Admin.class) {
+			return admins.getObject().require(http);
+		}
+		CallContext context = contexts.of(http);
+		if (type == Tenant.class) {
+			return context.tenant();
+		}
+		if (type == CallContext.class) {
+			return context;
+		}
+		if (optional(parameter) && !context.authenticated()) {
 			return null;
 		}
-		return require(request.getNativeRequest(HttpServletRequest.class));
+		return context.user();
 	}
 
 	/** A {@code Caller} parameter that may be null (no token: null instead of a 401). */
 	static boolean optional(MethodParameter parameter) {
 		return parameter.isOptional() || parameter.hasParameterAnnotation(org.springframework.lang.Nullable.class);
-	}
-
-	/**
-	 * The request's caller, checked once (the result is kept on the request): 401 without a valid
-	 * token, 403 for a token that names no user or was issued for another tenant.
-	 */
-	static Caller require(HttpServletRequest request) {
-		if (request.getAttribute(ATTRIBUTE) instanceof Caller known) {
-			return known;
-		}
-		Caller caller = Caller.current().orElse(null);
-		if (caller == null && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
-			throw DomainException.forbidden(
-					"This operation acts for a user; a client-credentials token names no user. Use a user's token.");
-		}
-		if (caller == null) {
-			throw DomainException.unauthorized("This operation requires a bearer token (Authorization: Bearer <token>).");
-		}
-		Tenant requested = Tenant.fromHeader(request.getHeader(Tenant.HEADER));
-		if (!requested.equals(caller.tenant())) {
-			throw DomainException.forbidden("The token was issued for another tenant than X-Tenant-ID names.");
-		}
-		request.setAttribute(ATTRIBUTE, caller);
-		return caller;
 	}
 
 	static Caller from(Jwt jwt) {

@@ -15,12 +15,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class CallersFirst implements HandlerInterceptor {
 
+	private final CallContexts contexts;
+
+	CallersFirst(CallContexts contexts) {
+		this.contexts = contexts;
+	}
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (handler instanceof HandlerMethod method) {
 			for (MethodParameter parameter : method.getMethodParameters()) {
 				if (parameter.getParameterType() == Caller.class && !CallerArgumentResolver.optional(parameter)) {
-					Caller.of(request);
+					contexts.of(request).user();
 					break;
 				}
 			}

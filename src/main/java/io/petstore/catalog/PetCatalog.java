@@ -10,7 +10,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import io.petstore.audit.AuditTrail;
+import io.petstore.auth.CallContext;
+import io.petstore.auth.Scopes;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
@@ -33,9 +37,12 @@ public class PetCatalog {
 
 	private final AuditTrail audit;
 
-	PetCatalog(PetRepository pets, AuditTrail audit) {
+	private final ApplicationEventPublisher events;
+
+	PetCatalog(PetRepository pets, AuditTrail audit, ApplicationEventPublisher events) {
 		this.pets = pets;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -50,7 +57,9 @@ public class PetCatalog {
 		return pets.find(tenant, id).orElseThrow(() -> DomainException.notFound("pet", id));
 	}
 
-	public Pet create(Tenant tenant, PetInput input) {
+	/** createPet: needs a token of the call's tenant with write:pets (a user's or a client's). */
+	public Pet create(CallContext call, PetInput input) {
+		Tenant tenant = call.require(Scopes.WRITE_PETS).tenant();
 		Instant now = now();
 		Pet pet = toPet(Ids.newId(), input, now, now);
 		pets.insert(tenant, pet);
@@ -59,7 +68,9 @@ public class PetCatalog {
 		return created;
 	}
 
-	public Pet replace(Tenant tenant, UUID id, PetInput input) {
+	/** updatePet (write:pets); a changed status is announced ({@link PetStatusChanged}). */
+	public Pet replace(CallContext call, UUID id, PetInput input) {
+		Tenant tenant = call.require(Scopes.WRITE_PETS).tenant();
 		Pet existing = get(tenant, id);
 		Pet pet = toPet(id, input, existing.createdAt(), now());
 		if (input.photos() == null) {
@@ -68,10 +79,15 @@ public class PetCatalog {
 		pets.update(tenant, pet);
 		Pet replaced = pets.find(tenant, id).orElseThrow();
 		audit.record(tenant, "PET_UPDATED", ENTITY, id, existing, replaced);
+		if (existing.status() != replaced.status()) {
+			events.publishEvent(new PetStatusChanged(tenant, replaced, existing.status(), replaced.status()));
+		}
 		return replaced;
 	}
 
-	public void delete(Tenant tenant, UUID id) {
+	/** deletePet (write:pets). */
+	public void delete(CallContext call, UUID id) {
+		Tenant tenant = call.require(Scopes.WRITE_PETS).tenant();
 		Pet existing = pets.find(tenant, id).orElse(null);
 		if (existing == null || !pets.delete(tenant, id)) {
 			throw DomainException.notFound("pet", id);
@@ -80,7 +96,8 @@ public class PetCatalog {
 	}
 
 	/** Appends a photo URL to the pet. */
-	public void addPhoto(Tenant tenant, UUID id, String url) {
+	public void addPhoto(CallContext call, UUID id, String url) {
+		Tenant tenant = call.require(Scopes.WRITE_PETS).tenant();
 		if (!pets.addPhoto(tenant, id, url)) {
 			throw DomainException.notFound("pet", id);
 		}
@@ -118,6 +135,7 @@ public class PetCatalog {
 
 	private void statusChanged(Tenant tenant, UUID id, PetStatus from, PetStatus to) {
 		audit.record(tenant, "PET_STATUS_CHANGED", ENTITY, id, Map.of("status", from), Map.of("status", to));
+		pets.find(tenant, id).ifPresent(pet -> events.publishEvent(new PetStatusChanged(tenant, pet, from, to)));
 	}
 
 	/** Pets per status and species (every status and species present, 0 when none). */

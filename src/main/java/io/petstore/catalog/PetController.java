@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.petstore.auth.CallContext;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
 import io.petstore.v1.PageRequest;
@@ -31,7 +32,7 @@ import io.petstore.v1.DomainException;
 
 /**
  * {@code /v1/pets}: listPets, createPet, searchPets (QUERY, or POST to /v1/pets/search), getPet,
- * updatePet, deletePet. Who may write is decided by the security configuration (scope write:pets).
+ * updatePet, deletePet. Writes need write:pets, checked by {@link PetCatalog} for every protocol.
  */
 @RestController
 @RequestMapping(path = "/v1/pets", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,8 +76,8 @@ class PetController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Pet> createPet(Tenant tenant, @Valid @RequestBody PetInput input) {
-		Pet pet = catalog.create(tenant, input);
+	ResponseEntity<Pet> createPet(CallContext call, @Valid @RequestBody PetInput input) {
+		Pet pet = catalog.create(call, input);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(pet.id()).toUri();
 		return ResponseEntity.created(location).body(pet);
 	}
@@ -87,18 +88,18 @@ class PetController {
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Pet updatePet(Tenant tenant, @PathVariable String id, @Valid @RequestBody PetInput input) {
+	Pet updatePet(CallContext call, @PathVariable String id, @Valid @RequestBody PetInput input) {
 		UUID petId = Ids.parse(id, "id");
 		if (input.id() != null && !input.id().equals(petId)) {
 			throw DomainException.invalid("id", "does not match the id in the path", "mismatch");
 		}
-		return catalog.replace(tenant, petId, input);
+		return catalog.replace(call, petId, input);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void deletePet(Tenant tenant, @PathVariable String id) {
-		catalog.delete(tenant, Ids.parse(id, "id"));
+	void deletePet(CallContext call, @PathVariable String id) {
+		catalog.delete(call, Ids.parse(id, "id"));
 	}
 
 	private static void nonNegative(String name, Integer value) {

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.petstore.auth.CallContext;
+import io.petstore.auth.Scopes;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
 import io.petstore.v1.DomainException;
@@ -51,10 +53,11 @@ class PetImageController {
 
 	@PostMapping(path = "/v1/pets/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<UploadResult> uploadPetPhoto(Tenant tenant, @PathVariable String id,
+	ResponseEntity<UploadResult> uploadPetPhoto(CallContext call, @PathVariable String id,
 			@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "additionalMetadata", required = false) String additionalMetadata) throws IOException {
 		UUID petId = Ids.parse(id, "id");
+		Tenant tenant = call.require(Scopes.WRITE_PETS).tenant();
 		catalog.get(tenant, petId);
 		if (file == null || file.isEmpty()) {
 			throw DomainException.invalid("file", "is required: send the image as the multipart part 'file'", "required");
@@ -69,7 +72,7 @@ class PetImageController {
 			.path("/v1/pets/{id}/images/{imageId}").buildAndExpand(petId, imageId).toUri();
 		tx.executeWithoutResult(status -> {
 			images.insert(tenant, imageId, petId, image, content);
-			catalog.addPhoto(tenant, petId, url.toString());
+			catalog.addPhoto(call, petId, url.toString());
 		});
 		return ResponseEntity.created(url)
 			.body(new UploadResult(true, "Image uploaded (" + image.contentType() + ", " + image.width() + "x"

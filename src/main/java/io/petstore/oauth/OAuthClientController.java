@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.petstore.auth.Caller;
+import io.petstore.auth.Admin;
 
 /**
  * The Admin API's OAuth2 client registration ({@code /v1/admin/oauth-clients}): an administrator
@@ -36,26 +36,26 @@ class OAuthClientController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<OAuthClient> registerOAuthClient(Caller caller, @RequestBody OAuthClientInput input) {
-		OAuthClient client = clients.register(caller.tenant(), input);
+	ResponseEntity<OAuthClient> registerOAuthClient(Admin admin, @RequestBody OAuthClientInput input) {
+		OAuthClient client = clients.register(admin, input);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(client.clientId()).toUri();
 		return ResponseEntity.created(location).body(client);
 	}
 
 	@GetMapping
-	Map<String, List<OAuthClient>> listOAuthClients(Caller caller) {
-		return Map.of("data", clients.list(caller.tenant()));
+	Map<String, List<OAuthClient>> listOAuthClients(Admin admin) {
+		return Map.of("data", clients.list(admin));
 	}
 
 	@GetMapping("/{clientId}")
-	OAuthClient getOAuthClient(Caller caller, @PathVariable String clientId) {
-		return clients.get(caller.tenant(), clientId);
+	OAuthClient getOAuthClient(Admin admin, @PathVariable String clientId) {
+		return clients.get(admin, clientId);
 	}
 
 	@DeleteMapping("/{clientId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void deleteOAuthClient(Caller caller, @PathVariable String clientId) {
-		clients.delete(caller.tenant(), clientId);
+	void deleteOAuthClient(Admin admin, @PathVariable String clientId) {
+		clients.delete(admin, clientId);
 	}
 
 }

@@ -106,7 +106,8 @@ public class OAuthClients {
 	}
 
 	@Transactional
-	OAuthClient register(Tenant tenant, OAuthClientInput input) {
+	public OAuthClient register(io.petstore.auth.Admin admin, OAuthClientInput input) {
+		Tenant tenant = admin.tenant();
 		List<FieldIssue> issues = new ArrayList<>();
 		if (input.clientName() == null || input.clientName().isBlank()) {
 			issues.add(new FieldIssue("clientName", "is required", "required"));
@@ -143,7 +144,8 @@ public class OAuthClients {
 	}
 
 	@Transactional(readOnly = true)
-	List<OAuthClient> list(Tenant tenant) {
+	public List<OAuthClient> list(io.petstore.auth.Admin admin) {
+		Tenant tenant = admin.tenant();
 		return owners.visibleTo(tenant.id())
 			.stream()
 			.map(listed -> {
@@ -155,7 +157,8 @@ public class OAuthClients {
 	}
 
 	@Transactional(readOnly = true)
-	OAuthClient get(Tenant tenant, String clientId) {
+	public OAuthClient get(io.petstore.auth.Admin admin, String clientId) {
+		Tenant tenant = admin.tenant();
 		RegisteredClient client = visible(tenant, clientId);
 		return view(client, ownerOf(client.getId()) == null);
 	}
@@ -172,7 +175,8 @@ public class OAuthClients {
 
 	/** Deletes a client this tenant registered, with its authorizations and consents (its tokens stop working). */
 	@Transactional
-	void delete(Tenant tenant, String clientId) {
+	public void delete(io.petstore.auth.Admin admin, String clientId) {
+		Tenant tenant = admin.tenant();
 		RegisteredClient client = visible(tenant, clientId);
 		if (ownerOf(client.getId()) == null) {
 			throw DomainException.conflict("The client '" + clientId

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Caller;
+import io.petstore.auth.Scopes;
 import io.petstore.store.Order;
 import io.petstore.store.OrderStatus;
 import io.petstore.store.OrderStatusChanged;
@@ -68,6 +69,7 @@ public class Payments {
 	 * committed and replays it; only PLACED orders are paid, for exactly their total.
 	 */
 	public Outcome pay(Caller caller, UUID orderId, PaymentInput input, String idempotencyKey) {
+		caller.require(Scopes.WRITE_ORDERS);
 		ObjectNode source = SourceCheck.checkAndMask(input.source());
 		String currency = input.currency() == null ? "USD" : input.currency().name();
 		BigDecimal amount = Money.parse("amount", input.amount());
@@ -145,8 +147,8 @@ public class Payments {
 
 	/** Per currency, the payments made in [from, to): succeeded (revenue) and since refunded. */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
-	public java.util.List<Revenue> revenue(io.petstore.tenancy.Tenant tenant, Instant from, Instant to) {
-		return payments.revenue(tenant, from, to);
+	public java.util.List<Revenue> revenue(io.petstore.auth.Admin admin, Instant from, Instant to) {
+		return payments.revenue(admin.tenant(), from, to);
 	}
 
 	@EventListener

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Caller;
+import io.petstore.auth.Scopes;
 import io.petstore.catalog.Pet;
 import io.petstore.catalog.PetCatalog;
 import io.petstore.tenancy.Tenant;
@@ -44,6 +45,7 @@ public class Orders {
 	}
 
 	public Order place(Caller caller, UUID petId, UUID userId) {
+		caller.require(Scopes.WRITE_ORDERS);
 		if (userId != null && !userId.equals(caller.userId())) {
 			throw DomainException.forbidden("Orders can only be placed for yourself: userId must be your own id.");
 		}
@@ -61,6 +63,11 @@ public class Orders {
 	/** The caller's own order (404 if none, 403 if it is someone else's). */
 	@Transactional(readOnly = true)
 	public Order get(Caller caller, UUID id) {
+		caller.require(Scopes.READ_ORDERS);
+		return own(caller, id);
+	}
+
+	private Order own(Caller caller, UUID id) {
 		Order order = orders.find(caller.tenant(), id).orElseThrow(() -> DomainException.notFound("order", id));
 		caller.mustBe(order.userId(), "order");
 		return order;
@@ -78,11 +85,13 @@ public class Orders {
 	}
 
 	/** Cancels a PLACED or APPROVED order of the caller's; the pet becomes AVAILABLE again. */
-	public void cancel(Caller caller, UUID id) {
-		Order order = get(caller, id);
+	public Order cancel(Caller caller, UUID id) {
+		caller.require(Scopes.WRITE_ORDERS);
+		Order order = own(caller, id);
 		order.requireCancellable(false);
-		transition(caller.tenant(), order, OrderStatus.CANCELLED, caller.userId().toString(), null);
+		Order cancelled = transition(caller.tenant(), order, OrderStatus.CANCELLED, caller.userId().toString(), null);
 		catalog.release(caller.tenant(), order.petId());
+		return cancelled;
 	}
 
 	/**

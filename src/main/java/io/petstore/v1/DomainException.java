@@ -28,7 +28,9 @@ public class DomainException extends RuntimeException {
 		/** Too many attempts; {@link #retryAfterSeconds()} says when to try again. */
 		TOO_MANY_REQUESTS,
 		/** The content is larger than accepted. */
-		TOO_LARGE
+		TOO_LARGE,
+		/** Cannot be answered now (the database is busy): try again after {@link #retryAfterSeconds()}. */
+		UNAVAILABLE
 
 	}
 
@@ -76,6 +78,18 @@ public class DomainException extends RuntimeException {
 	/** Too many attempts (failed sign-ins, say); try again after that many seconds. */
 	public static DomainException tooManyAttempts(String detail, long retryAfterSeconds) {
 		return new DomainException(Kind.TOO_MANY_REQUESTS, "too-many-attempts", detail, null, retryAfterSeconds);
+	}
+
+	/** Past the caller's rate limit; try again after that many seconds. */
+	public static DomainException rateLimited(long retryAfterSeconds) {
+		return new DomainException(Kind.TOO_MANY_REQUESTS, "rate-limit-exceeded",
+				"Rate limit exceeded. Please wait " + retryAfterSeconds + " seconds before making another request.", null,
+				retryAfterSeconds);
+	}
+
+	/** Cannot be answered now (credentials could not be checked, say); try again in a second. */
+	public static DomainException unavailable(String detail) {
+		return new DomainException(Kind.UNAVAILABLE, "service-unavailable", detail, null, 1L);
 	}
 
 	public static DomainException tooLarge(String detail) {

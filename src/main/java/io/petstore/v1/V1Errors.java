@@ -77,6 +77,7 @@ class V1Errors implements ApiErrorFormat {
 			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
 			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 		};
 	}
 

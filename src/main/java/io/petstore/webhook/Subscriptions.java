@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.petstore.audit.AuditTrail;
 import io.petstore.auth.Caller;
+import io.petstore.auth.Scopes;
 import io.petstore.v1.DomainException;
 import io.petstore.v1.FieldIssue;
 import io.petstore.v1.Ids;
@@ -60,6 +61,7 @@ public class Subscriptions {
 
 	/** A new subscription; its signing secret is shown in this answer only. */
 	public Webhook create(Caller caller, WebhookInput input) {
+		caller.require(Scopes.READ_ORDERS);
 		List<FieldIssue> issues = new ArrayList<>();
 		if (input.url() == null) {
 			issues.add(new FieldIssue("url", "is required", "required"));
@@ -86,17 +88,20 @@ public class Subscriptions {
 
 	@Transactional(readOnly = true)
 	public Webhook get(Caller caller, UUID id) {
+		caller.require(Scopes.READ_ORDERS);
 		return owned(caller, id).webhook();
 	}
 
 	@Transactional(readOnly = true)
 	public PageResult<Webhook> list(Caller caller, PageRequest page) {
+		caller.require(Scopes.READ_ORDERS);
 		return PageResult.of(webhooks.findByUser(caller.tenant(), caller.userId(), page.offset(), page.limit()), page,
 				webhooks.countByUser(caller.tenant(), caller.userId()));
 	}
 
 	/** Changes the fields given (null: unchanged). */
 	public Webhook update(Caller caller, UUID id, WebhookInput input) {
+		caller.require(Scopes.READ_ORDERS);
 		Webhook before = owned(caller, id).webhook();
 		Webhook after = new Webhook(id, input.url() == null ? before.url() : guard.check("url", input.url()),
 				input.events() == null ? before.events() : events(input.events()),
@@ -109,6 +114,7 @@ public class Subscriptions {
 
 	/** Deletes the subscription and its deliveries. */
 	public void delete(Caller caller, UUID id) {
+		caller.require(Scopes.READ_ORDERS);
 		Webhook before = owned(caller, id).webhook();
 		deliveries.deleteBySubscription(id);
 		webhooks.delete(caller.tenant(), id);
@@ -117,6 +123,7 @@ public class Subscriptions {
 
 	/** Queues a {@code webhook.test} event for this webhook (whatever events it subscribes to). */
 	public Delivery test(Caller caller, UUID id) {
+		caller.require(Scopes.READ_ORDERS);
 		WebhookRepository.Subscription subscription = owned(caller, id);
 		if (!subscription.webhook().active()) {
 			throw DomainException.conflict("The webhook is disabled; enable it (active: true) to send it events.");

@@ -17,6 +17,10 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.petstore.audit.AuditTrail;
+import io.petstore.auth.CallContext;
+import io.petstore.auth.CallContexts;
+import io.petstore.auth.Credentials;
+import io.petstore.auth.Origin;
 import io.petstore.catalog.PetCatalog;
 import io.petstore.catalog.PetInput;
 import io.petstore.support.ApiClient;
@@ -35,6 +39,9 @@ class AuditLogTest extends ModernApiTest {
 
 	@Autowired
 	PetCatalog catalog;
+
+	@Autowired
+	CallContexts contexts;
 
 	@Autowired
 	TransactionTemplate tx;
@@ -221,14 +228,16 @@ class AuditLogTest extends ModernApiTest {
 		Tenant mine = new Tenant(tenant);
 		api.get("/v1/pets"); // creates the tenant
 		PetInput input = json.readValue(petJson("Phantom", "1.00"), PetInput.class);
+		CallContext call = contexts.openWithoutCounting(Credentials.of("Bearer " + register(uniqueName("writer")).token(),
+				tenant.toString(), new Origin("TEST", "127.0.0.1", null, "createPet")));
 		assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-			catalog.create(mine, input);
+			catalog.create(call, input);
 			throw new IllegalStateException("the change fails after its record was written");
 		})).hasMessageContaining("fails");
 		assertThat(count("catalog_pet", "name = 'Phantom'")).isZero();
 		assertThat(count("audit_log", "action = 'PET_CREATED'")).isZero();
 
-		tx.executeWithoutResult(status -> catalog.create(mine, input));
+		tx.executeWithoutResult(status -> catalog.create(call, input));
 		assertThat(count("catalog_pet", "name = 'Phantom'")).isEqualTo(1);
 		assertThat(count("audit_log", "action = 'PET_CREATED'")).isEqualTo(1);
 		// outside a transaction the audit refuses to write (it would not be atomic with the change)
