@@ -70,7 +70,9 @@ class ModuleDocsTest {
 
 	/** Documenter writes relations and beans in no fixed order: the same lines in any order are the same map. */
 	private static List<String> lines(Path file) throws IOException {
-		return Files.readAllLines(file).stream().sorted().toList();
+		// the Documenter lists a module's events in no fixed order, the first item of a table cell
+		// marked with "|": compare the items, not their places
+		return Files.readAllLines(file).stream().map(line -> line.startsWith("|* ") ? line.substring(1) : line).sorted().toList();
 	}
 
 	private static List<String> list(Path folder) throws IOException {

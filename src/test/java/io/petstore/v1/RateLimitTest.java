@@ -66,4 +66,26 @@ class RateLimitTest {
 		assertThat(withToken.status()).isEqualTo(401);
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.petstore.auth.CallContexts contexts;
+
+	/** Calls that are not HTTP requests (a gRPC call, a WebSocket operation) count against the same buckets. */
+	@Test
+	void callsOfEveryProtocolCountAgainstTheClientsBucket() {
+		io.petstore.auth.Credentials grpc = new io.petstore.auth.Credentials(null, UUID.randomUUID().toString(),
+				new io.petstore.auth.Origin("GRPC", "10.9.9.9", "grpc-java", "ListPets"));
+		io.petstore.auth.CallContext call = null;
+		for (int i = 0; i < 4; i++) {
+			call = contexts.open(grpc);
+		}
+		contexts.count(call, null); // the fifth: one more operation on an open connection
+		io.petstore.v1.DomainException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+				io.petstore.v1.DomainException.class, () -> contexts.open(grpc));
+		assertThat(refused.kind()).isEqualTo(io.petstore.v1.DomainException.Kind.TOO_MANY_REQUESTS);
+		assertThat(refused.type()).isEqualTo("rate-limit-exceeded");
+		assertThat(refused.retryAfterSeconds()).isBetween(1L, 60L);
+		// another client is not affected
+		contexts.open(new io.petstore.auth.Credentials(null, null, new io.petstore.auth.Origin("GRPC", "10.9.9.10", null, "ListPets")));
+	}
+
 }
