@@ -61,7 +61,7 @@ class CatalogSeedData {
 		}
 		for (PetInput in : PETS) {
 			pets.insert(event.tenant(), new Pet(in.id(), in.name(), in.species(), in.breed(), in.ageMonths(), in.size(),
-					in.color(), in.gender(), in.goodWithKids(), in.price(), "USD", in.description(), in.status(),
+					in.color(), in.gender(), in.goodWithKids(), io.petstore.v1.Money.parse("price", in.price()), "USD", in.description(), in.status(),
 					in.medicalInfo(), List.of(), null, SEEDED, SEEDED));
 		}
 	}

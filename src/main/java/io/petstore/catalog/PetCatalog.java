@@ -17,6 +17,7 @@ import io.petstore.auth.CallContext;
 import io.petstore.auth.Scopes;
 import io.petstore.tenancy.Tenant;
 import io.petstore.v1.Ids;
+import io.petstore.v1.Money;
 import io.petstore.v1.PageRequest;
 import io.petstore.v1.PageResult;
 import io.petstore.v1.DomainException;
@@ -156,7 +157,7 @@ public class PetCatalog {
 
 	private static Pet toPet(UUID id, PetInput in, Instant createdAt, Instant updatedAt) {
 		return new Pet(id, in.name().strip(), in.species(), in.breed(), in.ageMonths(), in.size(), in.color(), in.gender(),
-				in.goodWithKids(), new BigDecimal(in.price()).setScale(2).toPlainString(),
+				in.goodWithKids(), Money.parse("price", in.price()),
 				in.currency() == null ? "USD" : in.currency(), in.description(),
 				in.status() == null ? PetStatus.AVAILABLE : in.status(), in.medicalInfo(),
 				in.photos() == null ? List.of() : List.copyOf(in.photos()), null, createdAt, updatedAt);

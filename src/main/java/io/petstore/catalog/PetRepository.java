@@ -219,7 +219,7 @@ class PetRepository {
 		values.add(pet.color());
 		values.add(pet.gender() == null ? null : pet.gender().name());
 		values.add(pet.goodWithKids());
-		values.add(new BigDecimal(pet.price()));
+		values.add(pet.price());
 		values.add(pet.currency());
 		values.add(pet.description());
 		values.add(pet.status().name());
@@ -245,7 +245,7 @@ class PetRepository {
 		return new Pet(rs.getObject("id", UUID.class), rs.getString("name"), Species.valueOf(rs.getString("species")),
 				rs.getString("breed"), rs.getInt("age_months"), size == null ? null : PetSize.valueOf(size), rs.getString("color"),
 				gender == null ? null : Gender.valueOf(gender), bool(rs, "good_with_kids"),
-				rs.getBigDecimal("price").setScale(2).toPlainString(), rs.getString("currency").trim(), rs.getString("description"),
+				rs.getBigDecimal("price").setScale(2), rs.getString("currency").trim(), rs.getString("description"),
 				PetStatus.valueOf(rs.getString("status")), medical, json.readValue(rs.getString("photos_json"), STRINGS),
 				Tenant.SHARED.id().equals(tenantId) ? null : tenantId, instant(rs, "created_at"), instant(rs, "updated_at"));
 	}

@@ -36,7 +36,7 @@ class PaymentRepository {
 		OffsetDateTime at = OffsetDateTime.ofInstant(payment.createdAt(), ZoneOffset.UTC);
 		jdbc.sql("INSERT INTO payment (tenant_id, id, order_id, user_id, amount, currency, status, source_json, failure_reason, "
 				+ "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(tenant.id(), payment.id(), payment.orderId(), userId, new BigDecimal(payment.amount()), payment.currency(),
+			.params(tenant.id(), payment.id(), payment.orderId(), userId, payment.amount(), payment.currency(),
 					payment.status().name(), json.writeValueAsString(payment.source()), payment.failureReason(), at, at)
 			.update();
 	}
@@ -104,7 +104,7 @@ class PaymentRepository {
 
 	private Payment map(ResultSet rs, int row) throws SQLException {
 		return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
-				rs.getBigDecimal("amount").setScale(2).toPlainString(), rs.getString("currency").trim(),
+				rs.getBigDecimal("amount").setScale(2), rs.getString("currency").trim(),
 				json.readTree(rs.getString("source_json")), PaymentStatus.valueOf(rs.getString("status")),
 				rs.getString("failure_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
 	}

@@ -95,7 +95,7 @@ public class Payments {
 					payments.insertIdempotencyKey(caller.tenant(), caller.userId(), idempotencyKey, hash, orderId, paymentId);
 				}
 				String declined = input.source() instanceof SourceInput.Card card ? SourceCheck.DECLINED.get(card.number()) : null;
-				Payment payment = new Payment(paymentId, orderId, Money.format(amount), currency, source,
+				Payment payment = new Payment(paymentId, orderId, amount, currency, source,
 						declined == null ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED, declined,
 						Timestamps.now());
 				payments.insert(caller.tenant(), caller.userId(), payment);

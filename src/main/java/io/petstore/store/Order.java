@@ -4,15 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import io.petstore.v1.DomainException;
 
-/** An order as every protocol shows it (the /v1 {@code Order} schema). */
-public record Order(UUID id, UUID petId, UUID userId, OrderStatus status, String totalAmount, String currency,
+/** An order as every protocol shows it (the /v1 {@code Order} schema; the total written as a decimal string). */
+public record Order(UUID id, UUID petId, UUID userId, OrderStatus status,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalAmount, String currency,
 		UUID tenantId, Instant createdAt, Instant updatedAt) {
 
 	/** Whether this amount is the order's total amount, whatever the scale. */
 	public boolean amountIs(BigDecimal amount) {
-		return amount.compareTo(new BigDecimal(totalAmount)) == 0;
+		return amount.compareTo(totalAmount) == 0;
 	}
 
 	/** Whether this amount and currency are the order's total (the payment and callback rule). */

@@ -31,7 +31,7 @@ class OrderRepository {
 	void insert(Tenant tenant, Order order) {
 		jdbc.sql("INSERT INTO store_order (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(order.id(), tenant.id(), order.petId(), order.userId(), order.status().name(),
-					new BigDecimal(order.totalAmount()), order.currency(), time(order.createdAt()), time(order.updatedAt()))
+					order.totalAmount(), order.currency(), time(order.createdAt()), time(order.updatedAt()))
 			.update();
 	}
 
@@ -116,7 +116,7 @@ class OrderRepository {
 	private static Order map(ResultSet rs, int row) throws SQLException {
 		UUID tenantId = rs.getObject("tenant_id", UUID.class);
 		return new Order(rs.getObject("id", UUID.class), rs.getObject("pet_id", UUID.class), rs.getObject("user_id", UUID.class),
-				OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("total_amount").setScale(2).toPlainString(),
+				OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("total_amount").setScale(2),
 				rs.getString("currency").trim(), Tenant.SHARED.id().equals(tenantId) ? null : tenantId,
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
