@@ -210,10 +210,6 @@ class GraphqlScalars {
 				if (value instanceof JsonNode node) {
 					return mapper.convertValue(node, Object.class);
 				}
-				if (value instanceof String raw) {
-					// raw JSON text (a delivery's payload)
-					return mapper.readValue(raw, Object.class);
-				}
 				return value;
 			}
 
