@@ -18,6 +18,9 @@ class GraphqlStatementCounter {
 	/** Every statement the application's DataSource prepares (or creates), counted. */
 	static final AtomicLong STATEMENTS = new AtomicLong();
 
+	/** The SQL of every statement prepared, in order (the last few thousand). */
+	static final java.util.concurrent.ConcurrentLinkedDeque<String> SQL = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
 	@Bean
 	static BeanPostProcessor countStatements() {
 		return new BeanPostProcessor() {
@@ -40,6 +43,12 @@ class GraphqlStatementCounter {
 							if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
 									|| m.getName().equals("prepareCall")) {
 								STATEMENTS.incrementAndGet();
+								if (a != null && a.length > 0 && a[0] instanceof String sql) {
+									SQL.add(sql);
+									if (SQL.size() > 5000) {
+										SQL.pollFirst();
+									}
+								}
 							}
 							return invoke(connection, m, a);
 						});

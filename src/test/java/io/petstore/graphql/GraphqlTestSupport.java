@@ -58,4 +58,33 @@ abstract class GraphqlTestSupport extends IntegrationTest {
 		return graphql().document("{ pets(limit: 1) { data { id } } }").execute().path("pets.data[0].id").entity(String.class).get();
 	}
 
+	/** The request's errors (the response must have some); the first must have this classification. */
+	protected static org.springframework.graphql.ResponseError expectError(org.springframework.graphql.test.tester.GraphQlTester.Request<?> request,
+			String classification) {
+		java.util.concurrent.atomic.AtomicReference<java.util.List<org.springframework.graphql.ResponseError>> seen = new java.util.concurrent.atomic.AtomicReference<>();
+		request.execute().errors().satisfy(seen::set);
+		org.assertj.core.api.Assertions.assertThat(seen.get()).as("errors").isNotEmpty();
+		org.springframework.graphql.ResponseError first = seen.get().get(0);
+		org.assertj.core.api.Assertions.assertThat(first.getExtensions().get("classification")).as(first.toString()).isEqualTo(classification);
+		return first;
+	}
+
+	/** A token of the test's tenant for this user, narrowed to these scopes. */
+	protected String signIn(String username, String... scopes) {
+		return graphql().document("mutation($u: String!, $p: String!, $s: [String!]) { createToken(username: $u, password: $p, scopes: $s) { token } }")
+			.variable("u", username)
+			.variable("p", username.equals("admin") ? ADMIN_PASSWORD : "SecurePass123!")
+			.variable("s", java.util.List.of(scopes))
+			.execute()
+			.path("createToken.token").entity(String.class).get();
+	}
+
+	/** A pet created (as the administrator) in the test's tenant. */
+	protected String createPet(String adminToken, String name, String species, int ageMonths, String price) {
+		return graphql(adminToken).document("mutation($in: PetInput!) { createPet(input: $in) { id } }")
+			.variable("in", java.util.Map.of("name", name, "species", species, "ageMonths", ageMonths, "price", price))
+			.execute()
+			.path("createPet.id").entity(String.class).get();
+	}
+
 }
