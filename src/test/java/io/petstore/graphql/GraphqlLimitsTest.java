@@ -57,6 +57,7 @@ class GraphqlLimitsTest extends GraphqlTestSupport {
 		assertThat(refused(() -> post("query($id: UUID!) { pet(id: $id) { id } }", java.util.Map.of("id", 12)))).contains("id");
 		assertThat(refused(() -> post("query($id: UUID!) { pet(id: $id) { id } }"))).contains("id");
 		assertThat(refused(() -> api.postJson("/v1/graphql", "{not json"))).isNotEmpty();
+		assertThat(api.postJson("/v1/graphql", "{not json").status()).isEqualTo(400);
 		assertThat(refused(() -> api.postJson("/v1/graphql", "{\"query\": 42}"))).isNotEmpty();
 		// a mutation over GET is refused; a query over GET is not offered (POST only)
 		assertThat(api.get("/v1/graphql?query=%7Bpets%7Bdata%7Bid%7D%7D%7D").status()).isLessThan(500);
@@ -82,7 +83,8 @@ class GraphqlLimitsTest extends GraphqlTestSupport {
 	@Test
 	void aOneMegabyteQueryIsRefusedQuickly() {
 		String padding = " ".repeat(1024 * 1024);
-		assertThat(refused(() -> post("{ pets { data { id } } " + padding + "}"))).isNotEmpty();
+		assertThat(refused(() -> post("{ pets { data { id } } " + padding + "}"))).contains("PAYLOAD_TOO_LARGE");
+		assertThat(post("{ pets { data { id } } " + padding + "}").status()).isEqualTo(413);
 		StringBuilder fields = new StringBuilder("{ pets { data { ");
 		while (fields.length() < 1024 * 1024 - 100) {
 			fields.append("id ");
