@@ -80,6 +80,17 @@ class GraphqlLimitsTest extends GraphqlTestSupport {
 		assertThat(fine.status()).isEqualTo(200);
 	}
 
+	/** What GraphiQL and client tooling send (graphql-js's introspection query, TypeRef 9 levels deep): within the caps. */
+	static final String INTROSPECTION = "query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name } types { ...FullType } directives { name description locations args(includeDeprecated: true) { ...InputValue } } } } fragment FullType on __Type { kind name description specifiedByURL fields(includeDeprecated: true) { name description args(includeDeprecated: true) { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason } inputFields(includeDeprecated: true) { ...InputValue } interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } } fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue isDeprecated deprecationReason } fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name }}}}}}}}} }";
+
+	@Test
+	void theIntrospectionQueryOfGraphqlToolsPassesTheCaps() {
+		Reply reply = post(INTROSPECTION);
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json().get("errors")).as(reply.body().substring(0, Math.min(1000, reply.body().length()))).isNull();
+		assertThat(reply.json().get("data").get("__schema").get("types").size()).isGreaterThan(50);
+	}
+
 	@Test
 	void aOneMegabyteQueryIsRefusedQuickly() {
 		String padding = " ".repeat(1024 * 1024);
