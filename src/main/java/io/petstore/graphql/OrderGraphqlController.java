@@ -187,7 +187,7 @@ class OrderGraphqlController {
 	}
 
 	/** A payment as the schema shows it: its masked source an object of the PaymentSource union. */
-	record PaymentView(UUID id, UUID orderId, String amount, String currency, Map<String, Object> source, PaymentStatus status,
+	record PaymentView(UUID id, UUID orderId, java.math.BigDecimal amount, String currency, Map<String, Object> source, PaymentStatus status,
 			String failureReason, Instant createdAt) {
 	}
 
