@@ -21,7 +21,7 @@ gql_check() {
   body=$(wrk_body "$1")
   local answer
   answer=$(curl -s -H 'Content-Type: application/json' -d "$body" "$S/v1/graphql")
-  if ! echo "$answer" | grep -q '"data"' || echo "$answer" | grep -q '"errors"'; then
+  if ! echo "$answer" | grep -q '"data":{"[a-zA-Z]*":{' || echo "$answer" | grep -q '"errors"'; then
     echo "GraphQL $1 answers an error: $answer" >&2; exit 1
   fi
 }
