@@ -1,8 +1,6 @@
 package io.petstore.account;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,10 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.petstore.auth.IssuedToken;
-import io.petstore.auth.Scopes;
-import io.petstore.auth.TokenService;
 import io.petstore.tenancy.Tenant;
-import io.petstore.v1.DomainException;
 import io.petstore.v1.StrictJson;
 
 /**
@@ -35,26 +30,15 @@ class TokenController {
 			List<String> scopes) {
 	}
 
-	private final Accounts accounts;
+	private final SignInTokens tokens;
 
-	private final TokenService tokens;
-
-	TokenController(Accounts accounts, TokenService tokens) {
-		this.accounts = accounts;
+	TokenController(SignInTokens tokens) {
 		this.tokens = tokens;
 	}
 
 	@PostMapping(path = "/v1/auth/tokens", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	IssuedToken createToken(Tenant tenant, @Valid @RequestBody TokenRequest request) {
-		Set<String> scopes = new LinkedHashSet<>(
-				request.scopes() == null || request.scopes().isEmpty() ? Scopes.ALL : request.scopes());
-		for (String scope : scopes) {
-			if (!Scopes.ALL.contains(scope)) {
-				throw DomainException.invalid("scopes", "unknown scope '" + scope + "': use any of " + Scopes.ALL, "invalid_enum");
-			}
-		}
-		UserRepository.Account account = accounts.authenticate(tenant, request.username(), request.password());
-		return tokens.issue(account.user().id(), account.user().username(), tenant, scopes, account.tokenEpoch());
+		return tokens.signIn(tenant, request.username(), request.password(), request.scopes());
 	}
 
 }

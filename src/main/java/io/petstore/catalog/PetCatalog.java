@@ -168,4 +168,15 @@ public class PetCatalog {
 				p.createdAt(), p.updatedAt());
 	}
 
+
+	/** The pets with these ids, by id, in one query (a batch of a GraphQL list, say); unknown ids are absent. */
+	@Transactional(readOnly = true)
+	public Map<UUID, Pet> getAll(Tenant tenant, java.util.Collection<UUID> ids) {
+		Map<UUID, Pet> found = new java.util.LinkedHashMap<>();
+		for (Pet pet : pets.findAll(tenant, new java.util.LinkedHashSet<>(ids))) {
+			found.put(pet.id(), pet);
+		}
+		return found;
+	}
+
 }

@@ -264,4 +264,17 @@ class PetRepository {
 		return Timestamps.nowUtc();
 	}
 
+
+	/** The pets with these ids (one query; unknown ids are left out). */
+	List<Pet> findAll(Tenant tenant, java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM catalog_pet WHERE tenant_id = :tenant AND id IN (:ids)")
+			.param("tenant", tenant.id())
+			.param("ids", List.copyOf(ids))
+			.query(this::map)
+			.list();
+	}
+
 }

@@ -109,4 +109,20 @@ class PaymentRepository {
 				rs.getString("failure_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 
+
+	/** Every payment of these orders (one query), oldest first; {@code userId} null: whoever paid. */
+	java.util.List<Payment> findByOrders(Tenant tenant, UUID userId, java.util.Collection<UUID> orderIds) {
+		if (orderIds.isEmpty()) {
+			return java.util.List.of();
+		}
+		return jdbc.sql("SELECT id, order_id, amount, currency, status, source_json, failure_reason, created_at FROM payment "
+				+ "WHERE tenant_id = :tenant AND order_id IN (:orders)" + (userId == null ? "" : " AND user_id = :user")
+				+ " ORDER BY created_at, id")
+			.param("tenant", tenant.id())
+			.param("orders", java.util.List.copyOf(orderIds))
+			.params(userId == null ? java.util.Map.of() : java.util.Map.of("user", userId))
+			.query(this::map)
+			.list();
+	}
+
 }

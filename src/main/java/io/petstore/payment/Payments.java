@@ -169,4 +169,34 @@ public class Payments {
 		}
 	}
 
+
+	/**
+	 * The payment of each of these orders of the caller's (read:orders), in one query: the
+	 * successful (or refunded) one, else the last attempt. Orders of other users are left out.
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public java.util.Map<UUID, Payment> ofOrders(Caller caller, java.util.Collection<UUID> orderIds) {
+		caller.require(Scopes.READ_ORDERS);
+		return byOrder(payments.findByOrders(caller.tenant(), caller.userId(), new java.util.LinkedHashSet<>(orderIds)));
+	}
+
+	/** As {@link #ofOrders(Caller, java.util.Collection)}, for an administrator: any user's orders. */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public java.util.Map<UUID, Payment> ofOrders(io.petstore.auth.Admin admin, java.util.Collection<UUID> orderIds) {
+		return byOrder(payments.findByOrders(admin.tenant(), null, new java.util.LinkedHashSet<>(orderIds)));
+	}
+
+	private static java.util.Map<UUID, Payment> byOrder(List<Payment> oldestFirst) {
+		java.util.Map<UUID, Payment> chosen = new java.util.LinkedHashMap<>();
+		for (Payment payment : oldestFirst) {
+			Payment earlier = chosen.get(payment.orderId());
+			boolean settled = earlier != null
+					&& (earlier.status() == PaymentStatus.SUCCEEDED || earlier.status() == PaymentStatus.REFUNDED);
+			if (!settled) {
+				chosen.put(payment.orderId(), payment);
+			}
+		}
+		return chosen;
+	}
+
 }

@@ -50,4 +50,29 @@ public class OrderAdmin {
 		return new OrderStats(orders.countByStatus(admin.tenant()), orders.countNewPerDay(admin.tenant(), from, to));
 	}
 
+
+	/**
+	 * For each of these users, one page of their orders, newest first (a batch of a GraphQL list of
+	 * users, say): two queries whatever the number of users.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, PageResult<Order>> findByUsers(Admin admin, java.util.Collection<UUID> userIds, PageRequest page) {
+		java.util.Set<UUID> users = new java.util.LinkedHashSet<>(userIds);
+		java.util.Map<UUID, Long> counts = orders.countByUsers(admin.tenant(), users);
+		java.util.Map<UUID, List<Order>> pages = orders.findPageByUsers(admin.tenant(), users, page.offset(), page.limit());
+		java.util.Map<UUID, PageResult<Order>> result = new java.util.LinkedHashMap<>();
+		for (UUID user : users) {
+			result.put(user, PageResult.of(pages.getOrDefault(user, List.of()), page, counts.getOrDefault(user, 0L)));
+		}
+		return result;
+	}
+
+	/** The orders with these ids, by id, in one query; unknown ids are absent. */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, Order> getAll(Admin admin, java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, Order> found = new java.util.LinkedHashMap<>();
+		orders.findAll(admin.tenant(), new java.util.LinkedHashSet<>(ids)).forEach(order -> found.put(order.id(), order));
+		return found;
+	}
+
 }

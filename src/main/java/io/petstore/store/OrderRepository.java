@@ -122,4 +122,53 @@ class OrderRepository {
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}
 
+
+	/** The orders with these ids (one query; unknown ids are left out). */
+	java.util.List<Order> findAll(Tenant tenant, java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return java.util.List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM store_order WHERE tenant_id = :tenant AND id IN (:ids)")
+			.param("tenant", tenant.id())
+			.param("ids", java.util.List.copyOf(ids))
+			.query(OrderRepository::map)
+			.list();
+	}
+
+	/**
+	 * For each of these users, one page of their orders (newest first) and how many they have: two
+	 * queries whatever the number of users.
+	 */
+	java.util.Map<UUID, java.util.List<Order>> findPageByUsers(Tenant tenant, java.util.Collection<UUID> userIds, int offset,
+			int limit) {
+		java.util.Map<UUID, java.util.List<Order>> pages = new java.util.LinkedHashMap<>();
+		if (userIds.isEmpty()) {
+			return pages;
+		}
+		jdbc.sql("SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY user_id "
+				+ "ORDER BY created_at DESC, id DESC) AS n FROM store_order WHERE tenant_id = :tenant AND user_id IN (:users)) ranked "
+				+ "WHERE n > :offset AND n <= :end ORDER BY user_id, n")
+			.param("tenant", tenant.id())
+			.param("users", java.util.List.copyOf(userIds))
+			.param("offset", offset)
+			.param("end", offset + limit)
+			.query(OrderRepository::map)
+			.list()
+			.forEach(order -> pages.computeIfAbsent(order.userId(), user -> new java.util.ArrayList<>()).add(order));
+		return pages;
+	}
+
+	java.util.Map<UUID, Long> countByUsers(Tenant tenant, java.util.Collection<UUID> userIds) {
+		java.util.Map<UUID, Long> counts = new java.util.LinkedHashMap<>();
+		if (userIds.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("SELECT user_id, COUNT(*) AS n FROM store_order WHERE tenant_id = :tenant AND user_id IN (:users) GROUP BY user_id")
+			.param("tenant", tenant.id())
+			.param("users", java.util.List.copyOf(userIds))
+			.query((rs, row) -> counts.put(rs.getObject("user_id", UUID.class), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
 }

@@ -181,4 +181,16 @@ public class Orders {
 		return code.toString();
 	}
 
+
+	/** myOrders: the caller's orders, newest first, optionally of one status (read:orders). */
+	@Transactional(readOnly = true)
+	public io.petstore.v1.PageResult<Order> findOwn(Caller caller, OrderStatus status, io.petstore.v1.PageRequest page) {
+		caller.require(Scopes.READ_ORDERS);
+		OrderFilter filter = new OrderFilter(status, caller.userId(), null, null, null);
+		long total = orders.count(caller.tenant(), filter);
+		java.util.List<Order> data = total <= page.offset() ? java.util.List.of()
+				: orders.find(caller.tenant(), filter, page.offset(), page.limit());
+		return io.petstore.v1.PageResult.of(data, page, total);
+	}
+
 }

@@ -31,7 +31,7 @@ import io.petstore.web.ApiErrorFormat;
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class V1Errors implements ApiErrorFormat {
+public class V1Errors implements ApiErrorFormat {
 
 	@Override
 	public boolean handles(HttpServletRequest request) {
@@ -95,7 +95,8 @@ class V1Errors implements ApiErrorFormat {
 		return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, null, detail, request.getRequestURI(), issues);
 	}
 
-	private static String code(String constraint) {
+	/** The field-error code of a failed bean-validation constraint (its annotation's simple name), as REST's 422 names it. */
+	public static String code(String constraint) {
 		if (constraint == null) {
 			return "invalid";
 		}
