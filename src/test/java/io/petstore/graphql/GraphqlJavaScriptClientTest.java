@@ -21,6 +21,7 @@ import graphql.language.ObjectTypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,6 +112,21 @@ class GraphqlJavaScriptClientTest extends IntegrationTest {
 		assertThat(strings(introspection.get("orderStatusValues"))).containsExactly("PLACED", "APPROVED", "SHIPPED", "DELIVERED",
 				"CANCELLED");
 		assertThat(strings(introspection.get("scalars"))).contains("UUID", "DateTime", "Date", "Money", "JSON");
+		FieldDefinition pets = sdl.getType("Query", ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions().stream()
+			.filter(field -> field.getName().equals("pets")).findFirst().orElseThrow();
+		assertThat(introspection.get("petsDescription").asString()).isEqualTo(pets.getDescription().getContent());
+	}
+
+	@Test
+	@Disabled("GraphqlLimits.MAX_DEPTH (12) refuses graphql-js's introspection query (depth 15: nine levels of ofType), "
+			+ "the one GraphiQL at /v1/graphiql and codegen tools send: 'maximum query depth exceeded 15 > 12' (ExecutionAborted)")
+	void toolsIntrospectTheSchemaWithGraphqlJsOwnQuery() {
+		JsonNode result = script("introspection", Map.of());
+		TypeDefinitionRegistry sdl = sdl();
+		assertThat(strings(result.get("queryFields"))).isEqualTo(fieldsOf(sdl, "Query"));
+		assertThat(strings(result.get("mutationFields"))).isEqualTo(fieldsOf(sdl, "Mutation"));
+		assertThat(strings(result.get("subscriptionFields"))).isEqualTo(fieldsOf(sdl, "Subscription"));
+		assertThat(strings(result.get("types"))).contains("Pet", "Order", "OrderStatusChange", "PaymentSource", "UUID", "Money");
 	}
 
 	@Test
@@ -161,7 +177,12 @@ class GraphqlJavaScriptClientTest extends IntegrationTest {
 		assertThat(partial.get("data").get("order").isNull()).isTrue();
 		assertThat(partial.get("data").get("pets").get("pagination").get("totalItems").asInt())
 			.isEqualTo(restJson("/v1/pets").get("pagination").get("totalItems").asInt());
-		// what the schema rejects before running anything: graphql-java's validation
+		// what the schema rejects before running anything: graphql-java's validation, HTTP 400 for
+		// application/graphql-response+json (which graphql-request asks for)
+		for (String invalid : List.of("unknownField", "badUuid")) {
+			assertThat(strings(result.get(invalid).get("classifications"))).as(invalid).containsExactly("ValidationError");
+			assertThat(result.get(invalid).get("httpStatus").asInt()).as(invalid).isEqualTo(400);
+		}
 		assertThat(result.get("unknownField").get("messages").get(0).asString()).contains("nickname");
 		assertThat(result.get("badUuid").get("messages").get(0).asString()).containsIgnoringCase("uuid");
 	}
@@ -173,7 +194,8 @@ class GraphqlJavaScriptClientTest extends IntegrationTest {
 		String orderId = result.get("orderId").asString();
 
 		List<String> statuses = strings(result.get("statuses"));
-		assertThat(statuses).isIn(List.of("CANCELLED"), List.of("PLACED", "CANCELLED"));
+		assertThat(statuses).containsExactly("PLACED", "CANCELLED");
+		assertThat(result.get("events").get(0).get("previousStatus").isNull()).isTrue();
 		JsonNode last = result.get("events").get(result.get("events").size() - 1);
 		assertThat(last.get("order").get("id").asString()).isEqualTo(orderId);
 		assertThat(last.get("previousStatus").asString()).isEqualTo("PLACED");
