@@ -100,6 +100,37 @@ class GraphqlSubscriptionTest extends GraphqlTestSupport {
 	}
 
 	@Test
+	void myPaymentsReceivesTheCallersPaymentAndQueriesRunOverTheSocketToo() throws Exception {
+		String token = registerUser(uniqueName("payer"));
+		String pet = availablePet();
+		String price = api.get("/v1/pets/" + pet).json().get("price").asString();
+		BlockingQueue<GraphQlTester.Response> payments = new LinkedBlockingQueue<>();
+		WebSocketGraphQlTester tester = socket(token);
+		Disposable subscription = subscribe(tester, "subscription { myPayments { id orderId amount status source { __typename } } }",
+				payments);
+		try {
+			String order = tester.document("mutation($pet: UUID!) { placeOrder(petId: $pet) { id } }").variable("pet", pet).execute()
+				.path("placeOrder.id").entity(String.class).get();
+			tester.document("{ me { username } myOrders { data { id status } } }").execute()
+				.path("myOrders.data[0].id").entity(String.class).isEqualTo(order);
+			graphql(token).document("mutation($o: UUID!, $in: PaymentInput!) { payOrder(orderId: $o, input: $in) { id } }")
+				.variable("o", order)
+				.variable("in", Map.of("amount", price, "card", Map.of("name", "P", "number", "4242424242424242", "expMonth", 1,
+						"expYear", 2031)))
+				.execute();
+			GraphQlTester.Response paid = payments.poll(10, TimeUnit.SECONDS);
+			assertThat(paid).as("the payment").isNotNull();
+			paid.path("myPayments.orderId").entity(String.class).isEqualTo(order);
+			paid.path("myPayments.amount").entity(String.class).isEqualTo(price);
+			paid.path("myPayments.source.__typename").entity(String.class).isEqualTo("CardSource");
+		}
+		finally {
+			subscription.dispose();
+			tester.stop().block(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
 	void aSubscriptionWithoutTokenOrWithABadOneIsRefusedWithAnError() {
 		assertThat(refusal(socket(null), "subscription { myOrderStatusChanged { status } }")).contains("UNAUTHORIZED");
 		assertThat(refusal(socket("not-a-token"), "subscription { myPayments { id } }")).contains("UNAUTHORIZED");

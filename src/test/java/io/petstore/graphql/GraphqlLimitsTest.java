@@ -1,0 +1,119 @@
+package io.petstore.graphql;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.petstore.support.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad and abusive requests: each gets a clear GraphQL error (or a 4xx for a body past the size
+ * limit), never a 5xx, in bounded time.
+ */
+class GraphqlLimitsTest extends GraphqlTestSupport {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Reply post(String query) {
+		return post(query, null);
+	}
+
+	private Reply post(String query, Object variables) {
+		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("query", query);
+		if (variables != null) {
+			body.put("variables", variables);
+		}
+		return api.postJson("/v1/graphql", JSON.writeValueAsString(body));
+	}
+
+	/** Answers within a few seconds, not 5xx, with errors; the first error's message. */
+	private String refused(Supplier<Reply> request) {
+		long start = System.nanoTime();
+		Reply reply = request.get();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(took).as("answered in bounded time").isLessThan(Duration.ofSeconds(5));
+		assertThat(reply.status()).as(reply.toString()).isLessThan(500);
+		if (reply.status() != 200) {
+			return reply.body();
+		}
+		JsonNode errors = reply.json().get("errors");
+		assertThat(errors).as(reply.body().substring(0, Math.min(500, reply.body().length()))).isNotNull();
+		assertThat(errors.isEmpty()).isFalse();
+		return errors.get(0).get("message").asString();
+	}
+
+	@Test
+	void malformedQueriesUnknownFieldsAndWrongVariableTypes() {
+		assertThat(refused(() -> post("{ pets { data { id } "))).containsIgnoringCase("syntax");
+		assertThat(refused(() -> post("{ pets { data { id nonsense } } }"))).contains("nonsense");
+		assertThat(refused(() -> post("query($l: Int) { pets(limit: $l) { data { id } } }", java.util.Map.of("l", "twenty"))))
+			.contains("l");
+		assertThat(refused(() -> post("query($id: UUID!) { pet(id: $id) { id } }", java.util.Map.of("id", 12)))).contains("id");
+		assertThat(refused(() -> post("query($id: UUID!) { pet(id: $id) { id } }"))).contains("id");
+		assertThat(refused(() -> api.postJson("/v1/graphql", "{not json"))).isNotEmpty();
+		assertThat(api.postJson("/v1/graphql", "{not json").status()).isEqualTo(400);
+		assertThat(refused(() -> api.postJson("/v1/graphql", "{\"query\": 42}"))).isNotEmpty();
+		// a mutation over GET is refused; a query over GET is not offered (POST only)
+		assertThat(api.get("/v1/graphql?query=%7Bpets%7Bdata%7Bid%7D%7D%7D").status()).isLessThan(500);
+	}
+
+	@Test
+	void aFiftyDeepQueryIsRefusedByTheDepthCap() {
+		StringBuilder query = new StringBuilder("{ __schema { types { fields { type ");
+		int depth = 4;
+		while (depth++ < 50) {
+			query.append("{ ofType ");
+		}
+		query.append("{ name }");
+		query.append(" }".repeat(50 - 4));
+		query.append(" } } } }");
+		String message = refused(() -> post(query.toString()));
+		assertThat(message).containsIgnoringCase("depth");
+		// a deep query within the cap runs
+		Reply fine = post("{ myOrders { data { pet { medicalInfo { vaccinated } } } } }");
+		assertThat(fine.status()).isEqualTo(200);
+	}
+
+	@Test
+	void aOneMegabyteQueryIsRefusedQuickly() {
+		String padding = " ".repeat(1024 * 1024);
+		assertThat(refused(() -> post("{ pets { data { id } } " + padding + "}"))).contains("PAYLOAD_TOO_LARGE");
+		assertThat(post("{ pets { data { id } } " + padding + "}").status()).isEqualTo(413);
+		StringBuilder fields = new StringBuilder("{ pets { data { ");
+		while (fields.length() < 1024 * 1024 - 100) {
+			fields.append("id ");
+		}
+		fields.append("} } }");
+		assertThat(refused(() -> post(fields.toString()))).isNotEmpty();
+		// under the body limit but past the parser's
+		StringBuilder half = new StringBuilder("{ pets { data { ");
+		while (half.length() < 300 * 1024) {
+			half.append("id ");
+		}
+		half.append("} } }");
+		assertThat(refused(() -> post(half.toString()))).containsIgnoringCase("characters");
+	}
+
+	@Test
+	void aThousandAliasesOfPetsAreRefusedByTheComplexityCap() {
+		StringBuilder query = new StringBuilder("{ ");
+		for (int i = 0; i < 1000; i++) {
+			query.append("p").append(i).append(": pets { data { id } } ");
+		}
+		query.append("}");
+		String message = refused(() -> post(query.toString()));
+		assertThat(message).containsIgnoringCase("complexity");
+		// a page of 100 pets with every field is allowed
+		Reply big = post("{ pets(limit: 100) { data { id name species breed ageMonths size color gender goodWithKids price currency "
+				+ "description status photos tenantId createdAt updatedAt medicalInfo { vaccinated spayedNeutered microchipped "
+				+ "specialNeeds healthNotes } } pagination { totalItems } } }");
+		assertThat(big.json().get("errors")).as(big.body()).isNull();
+	}
+
+}
