@@ -146,6 +146,16 @@ TOKEN=$(curl -s -H 'Content-Type: application/json' "$S/v1/users" \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
 export TOKEN THREADS PET_IDS="$OUT/pet-ids.txt"
 warm "$S/v1/pets/$MAX"; warm "$S/v1/pets?limit=20"; warm "$S/v1/pets" bench/post_v1_pet.lua
+# GraphQL (/v1/graphql) next to the REST reads: pet(id:) with every Pet field, a 20-pet page with
+# nested fields. A GraphQL error answers 200, which wrk would not count: one request of each first.
+export PET_ID=$MAX
+for q in bench/graphql_pet.lua bench/graphql_pets.lua; do
+  GQL_ANSWER=$(curl -s -H 'Content-Type: application/json' -d "$(python3 bench/lua_body.py "$q")" "$S/v1/graphql")
+  if ! echo "$GQL_ANSWER" | grep -q '"data":{"[a-zA-Z]*":{' || echo "$GQL_ANSWER" | grep -q '"errors"'; then
+    echo "GraphQL $q answers an error: $GQL_ANSWER" >&2; exit 1
+  fi
+done
+warm "$S/v1/graphql" bench/graphql_pet.lua; warm "$S/v1/graphql" bench/graphql_pets.lua
 
 # The Inboxes API: a validated domain and an inbox (inbox_setup.py answers the DNS query itself),
 # mail to it over SMTP (smtp_load.py, measured below), then reading the inbox with an api_key.
@@ -158,6 +168,8 @@ warm "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua
 echo "measuring (${DURATION}s each, $CONNS connections unless noted, $THREADS wrk threads)"
 R_V1_GET=$(measure "$S/v1/pets/$MAX")
 R_V1_LIST=$(measure "$S/v1/pets?limit=20")
+R_GQL_GET=$(measure "$S/v1/graphql" bench/graphql_pet.lua)
+R_GQL_LIST=$(measure "$S/v1/graphql" bench/graphql_pets.lua)
 R_V1_POST=$(measure "$S/v1/pets" bench/post_v1_pet.lua)
 # more available pets, so the order benchmark (warm-up and measurement) never runs out
 DURATION_SAVED=$DURATION; DURATION=$((WARMUP + DURATION)); measure "$S/v1/pets" bench/post_v1_pet.lua >/dev/null; DURATION=$DURATION_SAVED
@@ -237,6 +249,8 @@ $(row "POST /v2/pet (new ids)" "$R_POST")
 $(row "POST /v2/pet (new ids), H2 WRITE_DELAY=500: not crash-safe, for comparison" "$R_POST_DELAYED")
 $(row "GET /v1/pets/{id}" "$R_V1_GET")
 $(row "GET /v1/pets?limit=20" "$R_V1_LIST")
+$(row "POST /v1/graphql pet(id:) (every Pet field)" "$R_GQL_GET")
+$(row "POST /v1/graphql pets(limit: 20) { data { id name species status price medicalInfo { vaccinated } } pagination { totalItems } }" "$R_GQL_LIST")
 $(row "POST /v1/pets (bearer token)" "$R_V1_POST")
 $(row "POST /v1/orders (a fresh pet each)" "$R_V1_ORDER")
 $(row "POST /v1/webhooks/{id}/test (queue a delivery)" "$R_WEBHOOK_QUEUE")
@@ -275,6 +289,12 @@ every /v1 request still goes through the rate-limit filter, and writes through b
 verification (RS256). The orders benchmark orders a different AVAILABLE pet with every request
 (pets created by the POST /v1/pets measurement); its errors column counts requests that found no
 pet left.
+
+The GraphQL rows (\`bench/graphql_pet.lua\`, \`bench/graphql_pets.lua\`) POST a JSON body to
+/v1/graphql: \`pet(id:)\` asks for every field GET /v1/pets/{id} answers, on the same pet; the list
+asks for six fields of 20 pets (one nested) where GET /v1/pets?limit=20 answers every field. Both
+are anonymous, as their REST counterparts. A GraphQL error would answer 200, so the script sends
+each body once with curl and stops unless it answers data without \`errors\`.
 
 The two POST /v2/pet rows are the price of crash safety (docs/durability.md): the server makes H2
 write every commit to its file before answering (\`WRITE_DELAY 0\`), so a write it acknowledged
