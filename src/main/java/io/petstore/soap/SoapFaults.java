@@ -24,8 +24,8 @@ import io.petstore.v1.FieldIssue;
  * kind but UNAVAILABLE) is a Client (1.1) / Sender (1.2) fault; UNAVAILABLE a Server/Receiver fault
  * saying to retry; anything else a Server/Receiver fault with a generic message (the exception is
  * logged, never sent). The detail is a {@code PetstoreFault}: kind, REST's problem type, message,
- * retryAfterSeconds, and for INVALID each field (field, message, code). Spring WS answers a fault
- * with HTTP 500, or 400 for a SOAP 1.2 Sender fault (SOAP 1.2 part 2, 7.5.2.2).
+ * retryAfterSeconds, and for INVALID each field (field, message, code). Every fault is answered
+ * with HTTP 500 ({@link SoapReceiverAdapter} says why).
  */
 class SoapFaults implements EndpointExceptionResolver, Ordered {
 
