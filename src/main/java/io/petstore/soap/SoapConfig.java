@@ -15,7 +15,7 @@ import io.petstore.apidocs.ApiDocument;
 /**
  * Spring WS within Boot's auto-configuration (no {@code @EnableWs}, which would switch it off): the
  * servlet at {@code spring.webservices.path} ({@code /v1/soap}) finds these beans by name: the
- * message factory, the receiving adapter, the WSDL ({@code petstore} -> {@code /v1/soap/petstore.wsdl})
+ * message factory, the receiving adapter, the WSDL's adapter, the WSDL ({@code petstore} -> {@code /v1/soap/petstore.wsdl})
  * and the XSD ({@code petstore-types} -> {@code /v1/soap/petstore-types.xsd}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +49,11 @@ class SoapConfig {
 	@Bean
 	SoapFaults soapFaults(Jaxb2Marshaller soapMarshaller) {
 		return new SoapFaults(soapMarshaller);
+	}
+
+	@Bean(MessageDispatcherServlet.DEFAULT_WSDL_DEFINITION_HANDLER_ADAPTER_BEAN_NAME)
+	SoapWsdlAdapter wsdlDefinitionHandlerAdapter() {
+		return new SoapWsdlAdapter();
 	}
 
 	/** {@code /v1/soap/petstore.wsdl}, its addresses made absolute ({@code transformWsdlLocations}). */

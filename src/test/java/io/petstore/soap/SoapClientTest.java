@@ -86,6 +86,10 @@ class SoapClientTest extends SoapTestSupport {
 		Reply wsdl = api.get("/v1/soap/petstore.wsdl");
 		assertThat(wsdl.status()).isEqualTo(200);
 		assertThat(wsdl.body()).contains("location=\"" + base() + "/v1/soap\"").contains("schemaLocation=\"petstore-types.xsd\"");
+		// forwarded headers from any client are not trusted (server.forward-headers-strategy is unset)
+		Reply forwarded = api.get("/v1/soap/petstore.wsdl", "X-Forwarded-Host", "evil.example", "X-Forwarded-Port", "eighty");
+		assertThat(forwarded.status()).isEqualTo(200);
+		assertThat(forwarded.body()).contains("location=\"" + base() + "/v1/soap\"").doesNotContain("evil");
 		Reply xsd = api.get("/v1/soap/petstore-types.xsd");
 		assertThat(xsd.status()).isEqualTo(200);
 		assertThat(xsd.body()).contains("name=\"PetstoreFault\"");
