@@ -33,7 +33,10 @@ class InputValidation {
 	/** Refuses unless the input and the conversion's earlier issues (unknown enum numbers, say) are clean. */
 	<T> T valid(T input, List<FieldIssue> earlier) {
 		List<FieldIssue> issues = new ArrayList<>(earlier);
-		issues.addAll(issues(input, ""));
+		// a field whose value was not understood (an unknown enum number) is not also "required"
+		Set<String> named = new java.util.HashSet<>();
+		earlier.forEach(issue -> named.add(issue.field()));
+		issues(input, "").stream().filter(issue -> !named.contains(issue.field())).forEach(issues::add);
 		if (!issues.isEmpty()) {
 			issues.sort(Comparator.comparing(FieldIssue::field));
 			throw DomainException.invalid(issues);

@@ -43,7 +43,7 @@ class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
 		Calls.unary(response, call -> {
 			var caller = call.user();
 			var orderId = Wire.id(request.getOrderId(), "order_id");
-			String key = Wire.text(request.getIdempotencyKey());
+			String key = Wire.given(request.getIdempotencyKey());
 			if (key != null && (key.isBlank() || key.length() > 255)) {
 				throw DomainException.badRequest("Invalid idempotency_key: 1 to 255 characters.");
 			}
@@ -69,13 +69,13 @@ class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
 			case CARD -> {
 				var card = request.getCard();
 				SourceInput.BillingAddress address = card.hasBillingAddress() ? new SourceInput.BillingAddress(
-						Wire.text(card.getBillingAddress().getLine1()), Wire.text(card.getBillingAddress().getLine2()),
-						Wire.text(card.getBillingAddress().getCity()), Wire.text(card.getBillingAddress().getState()),
-						Wire.text(card.getBillingAddress().getPostalCode()), Wire.text(card.getBillingAddress().getCountry()))
+						Wire.given(card.getBillingAddress().getLine1()), Wire.given(card.getBillingAddress().getLine2()),
+						Wire.given(card.getBillingAddress().getCity()), Wire.given(card.getBillingAddress().getState()),
+						Wire.given(card.getBillingAddress().getPostalCode()), Wire.given(card.getBillingAddress().getCountry()))
 						: null;
-				yield new SourceInput.Card(Wire.text(card.getName()), Wire.text(card.getNumber()),
+				yield new SourceInput.Card(Wire.given(card.getName()), Wire.given(card.getNumber()),
 						card.hasExpMonth() ? card.getExpMonth() : null, card.hasExpYear() ? card.getExpYear() : null,
-						Wire.text(card.getCvc()), address);
+						Wire.given(card.getCvc()), address);
 			}
 			case BANK_ACCOUNT -> {
 				var bank = request.getBankAccount();
@@ -90,12 +90,12 @@ class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
 					issues.add(new FieldIssue("source.accountType", "invalid value '" + bank.getAccountTypeValue()
 							+ "': must be one of CHECKING, SAVINGS", "invalid_enum"));
 				}
-				yield new SourceInput.BankAccount(Wire.text(bank.getAccountHolderName()), Wire.text(bank.getAccountNumber()),
-						Wire.text(bank.getRoutingNumber()), Wire.text(bank.getIban()), type);
+				yield new SourceInput.BankAccount(Wire.given(bank.getAccountHolderName()), Wire.given(bank.getAccountNumber()),
+						Wire.given(bank.getRoutingNumber()), Wire.given(bank.getIban()), type);
 			}
 			case SOURCE_NOT_SET -> null;
 		};
-		return new PaymentInput(null, Wire.text(request.getAmount()), currency, source, null, null);
+		return new PaymentInput(null, Wire.given(request.getAmount()), currency, source, null, null);
 	}
 
 	static io.petstore.grpc.v1.Payment toWire(Payment payment) {

@@ -186,8 +186,12 @@ class PetGrpcService extends PetServiceGrpc.PetServiceImplBase {
 						throw DomainException.badRequest("At most " + MAX_BULK + " pets per BulkCreatePets call.");
 					}
 					String prefix = "[" + inputs.size() + "].";
-					PetInput input = toInput(request.getPet(), issues, prefix);
-					issues.addAll(validation.issues(input, prefix));
+					List<FieldIssue> unknown = new ArrayList<>();
+					PetInput input = toInput(request.getPet(), unknown, prefix);
+					Set<String> named = new java.util.HashSet<>();
+					unknown.forEach(issue -> named.add(issue.field()));
+					issues.addAll(unknown);
+					validation.issues(input, prefix).stream().filter(issue -> !named.contains(issue.field())).forEach(issues::add);
 					inputs.add(input);
 				}
 				catch (RuntimeException refused) {
@@ -240,15 +244,15 @@ class PetGrpcService extends PetServiceGrpc.PetServiceImplBase {
 				pet.getMedicalInfo().hasSpayedNeutered() ? pet.getMedicalInfo().getSpayedNeutered() : null,
 				pet.getMedicalInfo().hasMicrochipped() ? pet.getMedicalInfo().getMicrochipped() : null,
 				pet.getMedicalInfo().hasSpecialNeeds() ? pet.getMedicalInfo().getSpecialNeeds() : null,
-				Wire.text(pet.getMedicalInfo().getHealthNotes())) : null;
-		return new PetInput(null, Wire.text(pet.getName()),
+				Wire.given(pet.getMedicalInfo().getHealthNotes())) : null;
+		return new PetInput(null, Wire.given(pet.getName()),
 				Wire.fromWire(pet.getSpecies(), pet.getSpeciesValue(), "SPECIES_", Species.class, prefix + "species", issues),
-				Wire.text(pet.getBreed()), pet.hasAgeMonths() ? pet.getAgeMonths() : null,
+				Wire.given(pet.getBreed()), pet.hasAgeMonths() ? pet.getAgeMonths() : null,
 				Wire.fromWire(pet.getSize(), pet.getSizeValue(), "SIZE_", PetSize.class, prefix + "size", issues),
-				Wire.text(pet.getColor()),
+				Wire.given(pet.getColor()),
 				Wire.fromWire(pet.getGender(), pet.getGenderValue(), "GENDER_", Gender.class, prefix + "gender", issues),
-				pet.hasGoodWithKids() ? pet.getGoodWithKids() : null, Wire.text(pet.getPrice()), Wire.text(pet.getCurrency()),
-				Wire.text(pet.getDescription()),
+				pet.hasGoodWithKids() ? pet.getGoodWithKids() : null, Wire.given(pet.getPrice()), Wire.given(pet.getCurrency()),
+				Wire.given(pet.getDescription()),
 				Wire.fromWire(pet.getStatus(), pet.getStatusValue(), "STATUS_", PetStatus.class, prefix + "status", issues),
 				medical, pet.getPhotosCount() == 0 ? null : List.copyOf(pet.getPhotosList()), null, null, null);
 	}

@@ -53,9 +53,9 @@ class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 	@Override
 	public void registerUser(RegisterUserRequest request, StreamObserver<io.petstore.grpc.v1.User> response) {
 		Calls.unary(response, Status.Code.ALREADY_EXISTS, call -> {
-			UserInput input = new UserInput(null, Wire.text(request.getUsername()), Wire.text(request.getEmail()),
-					Wire.text(request.getFirstName()), Wire.text(request.getLastName()), Wire.text(request.getPassword()),
-					Wire.text(request.getPhone()), request.hasPreferences() ? preferences(request.getPreferences()) : null, null,
+			UserInput input = new UserInput(null, Wire.given(request.getUsername()), Wire.given(request.getEmail()),
+					Wire.given(request.getFirstName()), Wire.given(request.getLastName()), Wire.given(request.getPassword()),
+					Wire.given(request.getPhone()), request.hasPreferences() ? preferences(request.getPreferences()) : null, null,
 					null, null);
 			return toWire(accounts.register(call.tenant(), validation.valid(input, List.of())));
 		});

@@ -23,12 +23,12 @@ final class Wire {
 	private Wire() {
 	}
 
-	/** null for an empty string. */
-	static String text(String value) {
+	/** What a proto string field gives: null for an empty string (proto3's "not set"). */
+	static String given(String value) {
 		return value == null || value.isEmpty() ? null : value;
 	}
 
-	/** An empty string for null. */
+	/** A string field's value of a domain value: an empty string for null. */
 	static String text(Object value) {
 		return value == null ? "" : value.toString();
 	}
