@@ -8,6 +8,7 @@ import io.grpc.stub.StreamObserver;
 
 import io.petstore.auth.CallContext;
 import io.petstore.auth.CallContexts;
+import io.petstore.v1.DomainException;
 
 /**
  * How a service method runs a module operation: within the call's context (so the audit log
@@ -41,6 +42,16 @@ final class Calls {
 		}
 		response.onNext(result);
 		response.onCompleted();
+	}
+
+	/**
+	 * Who is calling comes before what they sent (as REST's URL rules): a write without a token is
+	 * UNAUTHENTICATED before its message is validated. Scopes, tenant and ownership stay the module's checks.
+	 */
+	static void requireToken(CallContext call) {
+		if (!call.authenticated()) {
+			throw DomainException.unauthorized("This operation requires a bearer token (authorization: Bearer <token>).");
+		}
 	}
 
 	/** Runs one operation of a stream within the call's context; refusals are thrown as they are. */

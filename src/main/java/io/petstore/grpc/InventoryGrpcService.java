@@ -14,12 +14,18 @@ import io.petstore.grpc.v1.InventoryServiceGrpc;
 
 /** {@code petstore.v1.InventoryService}: the catalog's counts, as REST's {@code GET /v1/inventory}. */
 @GrpcService
-class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase {
+class InventoryGrpcService implements InventoryServiceGrpc.AsyncService, io.grpc.BindableService {
 
 	private final PetCatalog catalog;
 
 	InventoryGrpcService(PetCatalog catalog) {
 		this.catalog = catalog;
+	}
+
+	/** The service's definition, with malformed requests answered INVALID_ARGUMENT ({@link MalformedMessages}). */
+	@Override
+	public io.grpc.ServerServiceDefinition bindService() {
+		return MalformedMessages.guarded(InventoryServiceGrpc.bindService(this));
 	}
 
 	@Override

@@ -37,7 +37,7 @@ import io.petstore.tenancy.Tenant;
  * streams show only the caller's orders ({@link LiveEvent#visibleTo}).
  */
 @GrpcService
-class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
+class OrderGrpcService implements OrderServiceGrpc.AsyncService, io.grpc.BindableService {
 
 	private final Orders orders;
 
@@ -49,6 +49,12 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
 		this.orders = orders;
 		this.live = live;
 		this.contexts = contexts;
+	}
+
+	/** The service's definition, with malformed requests answered INVALID_ARGUMENT ({@link MalformedMessages}). */
+	@Override
+	public io.grpc.ServerServiceDefinition bindService() {
+		return MalformedMessages.guarded(OrderServiceGrpc.bindService(this));
 	}
 
 	@Override

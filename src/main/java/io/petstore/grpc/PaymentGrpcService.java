@@ -27,7 +27,7 @@ import io.petstore.v1.FieldIssue;
 
 /** {@code petstore.v1.PaymentService} over {@link Payments}: checks, masking and idempotency are the payment module's. */
 @GrpcService
-class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
+class PaymentGrpcService implements PaymentServiceGrpc.AsyncService, io.grpc.BindableService {
 
 	private final Payments payments;
 
@@ -36,6 +36,12 @@ class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
 	PaymentGrpcService(Payments payments, InputValidation validation) {
 		this.payments = payments;
 		this.validation = validation;
+	}
+
+	/** The service's definition, with malformed requests answered INVALID_ARGUMENT ({@link MalformedMessages}). */
+	@Override
+	public io.grpc.ServerServiceDefinition bindService() {
+		return MalformedMessages.guarded(PaymentServiceGrpc.bindService(this));
 	}
 
 	@Override

@@ -48,7 +48,7 @@ import io.petstore.v1.PageResult;
 
 /** {@code petstore.v1.PetService} over {@link PetCatalog}: the rules (write:pets, tenant) are the catalog's. */
 @GrpcService
-class PetGrpcService extends PetServiceGrpc.PetServiceImplBase {
+class PetGrpcService implements PetServiceGrpc.AsyncService, io.grpc.BindableService {
 
 	/** The most pets one BulkCreatePets stream may carry. */
 	static final int MAX_BULK = 100;
@@ -66,6 +66,12 @@ class PetGrpcService extends PetServiceGrpc.PetServiceImplBase {
 		this.live = live;
 		this.validation = validation;
 		this.contexts = contexts;
+	}
+
+	/** The service's definition, with malformed requests answered INVALID_ARGUMENT ({@link MalformedMessages}). */
+	@Override
+	public io.grpc.ServerServiceDefinition bindService() {
+		return MalformedMessages.guarded(PetServiceGrpc.bindService(this));
 	}
 
 	@Override
@@ -104,6 +110,7 @@ class PetGrpcService extends PetServiceGrpc.PetServiceImplBase {
 	@Override
 	public void createPet(CreatePetRequest request, StreamObserver<io.petstore.grpc.v1.Pet> response) {
 		Calls.unary(response, call -> {
+			Calls.requireToken(call);
 			List<FieldIssue> issues = new ArrayList<>();
 			PetInput input = toInput(request.getPet(), issues, "");
 			return toWire(catalog.create(call, validation.valid(input, issues)));
@@ -113,6 +120,7 @@ class PetGrpcService extends PetServiceGrpc.PetServiceImplBase {
 	@Override
 	public void updatePet(UpdatePetRequest request, StreamObserver<io.petstore.grpc.v1.Pet> response) {
 		Calls.unary(response, call -> {
+			Calls.requireToken(call);
 			UUID id = Wire.id(request.getId(), "id");
 			List<FieldIssue> issues = new ArrayList<>();
 			PetInput input = toInput(request.getPet(), issues, "");
@@ -179,6 +187,7 @@ class PetGrpcService extends PetServiceGrpc.PetServiceImplBase {
 					return;
 				}
 				try {
+					Calls.requireToken(call.context());
 					if (!inputs.isEmpty()) {
 						contexts.count(call.context(), call.bearerToken());
 					}

@@ -36,7 +36,7 @@ import io.petstore.v1.FieldIssue;
  * A taken username or email (CONFLICT) is ALREADY_EXISTS here.
  */
 @GrpcService
-class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
+class UserGrpcService implements UserServiceGrpc.AsyncService, io.grpc.BindableService {
 
 	private final Accounts accounts;
 
@@ -48,6 +48,12 @@ class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.validation = validation;
+	}
+
+	/** The service's definition, with malformed requests answered INVALID_ARGUMENT ({@link MalformedMessages}). */
+	@Override
+	public io.grpc.ServerServiceDefinition bindService() {
+		return MalformedMessages.guarded(UserServiceGrpc.bindService(this));
 	}
 
 	@Override
