@@ -16,6 +16,7 @@ PORT=${BENCH_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}
 SMTP_PORT=${BENCH_SMTP_PORT:-18025}
 DNS_PORT=${BENCH_DNS_PORT:-18053}
+GRPC_PORT=${BENCH_GRPC_PORT:-19090}
 FIRST_ID=100000
 export FIRST_ID COUNT=$PETS
 
@@ -63,6 +64,7 @@ fi
 now_ms() { date +%s%3N; }
 start_server() {
   (cd "$OUT" && exec "$JAVA" "${CACHE_USE[@]}" "${JVM_OPTS[@]}" -jar app/petstore.jar --server.port="$PORT" "$@" \
+    --spring.grpc.server.port="$GRPC_PORT" \
     --petstore.data-dir="$OUT/data" --petstore.rate-limit.requests=1000000000 \
     --petstore.inbox.smtp.port="$SMTP_PORT" --petstore.inbox.dns.resolver="127.0.0.1:$DNS_PORT" \
     --petstore.admin.password=bench-admin-password --petstore.webhooks.allowed-networks=127.0.0.1/32 \
@@ -167,6 +169,10 @@ warm "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua
 
 echo "measuring (${DURATION}s each, $CONNS connections unless noted, $THREADS wrk threads)"
 R_V1_GET=$(measure "$S/v1/pets/$MAX")
+# gRPC GetPet on the same pet: bench/GrpcGetPet.java (grpc-java, the server's own libraries), $CONNS
+# calls in flight over $THREADS HTTP/2 connections, after its own warm-up
+R_GRPC_GET=$("$JAVA" -cp "$OUT/app/petstore.jar:$OUT/app/lib/*" bench/GrpcGetPet.java 127.0.0.1 "$GRPC_PORT" "$MAX" \
+  "$DURATION" "$WARMUP" "$CONNS" "$THREADS" 2>>"$OUT/grpc-load.log")
 R_V1_LIST=$(measure "$S/v1/pets?limit=20")
 R_GQL_GET=$(measure "$S/v1/graphql" bench/graphql_pet.lua)
 R_GQL_LIST=$(measure "$S/v1/graphql" bench/graphql_pets.lua)
@@ -248,6 +254,7 @@ $(row "GET /v2/store/inventory" "$R_INV")
 $(row "POST /v2/pet (new ids)" "$R_POST")
 $(row "POST /v2/pet (new ids), H2 WRITE_DELAY=500: not crash-safe, for comparison" "$R_POST_DELAYED")
 $(row "GET /v1/pets/{id}" "$R_V1_GET")
+$(row "gRPC PetService/GetPet (unary; bench/GrpcGetPet.java, $CONNS calls in flight, $THREADS connections)" "$R_GRPC_GET")
 $(row "GET /v1/pets?limit=20" "$R_V1_LIST")
 $(row "POST /v1/graphql pet(id:) (every Pet field)" "$R_GQL_GET")
 $(row "POST /v1/graphql pets(limit: 20) { data { id name species status price medicalInfo { vaccinated } } pagination { totalItems } }" "$R_GQL_LIST")
