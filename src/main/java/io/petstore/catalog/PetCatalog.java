@@ -40,10 +40,37 @@ public class PetCatalog {
 
 	private final ApplicationEventPublisher events;
 
-	PetCatalog(PetRepository pets, AuditTrail audit, ApplicationEventPublisher events) {
+	private final boolean strictInventory;
+
+	PetCatalog(PetRepository pets, AuditTrail audit, ApplicationEventPublisher events,
+			@org.springframework.beans.factory.annotation.Value("${petstore.v1.strict-auth:false}") boolean strictInventory) {
 		this.pets = pets;
 		this.audit = audit;
 		this.events = events;
+		this.strictInventory = strictInventory;
+	}
+
+	/**
+	 * The inventory's pet counts by status, for every protocol's inventory operation. Public by
+	 * default; with {@code petstore.v1.strict-auth=true} it needs a valid token (UNAUTHORIZED), as
+	 * the document declares.
+	 */
+	@Transactional(readOnly = true)
+	public Map<PetStatus, Long> inventoryByStatus(CallContext call) {
+		return countByStatus(inventoryTenant(call));
+	}
+
+	/** The inventory's pet counts by species (the same access rule as {@link #inventoryByStatus}). */
+	@Transactional(readOnly = true)
+	public Map<Species, Long> inventoryBySpecies(CallContext call) {
+		return countBySpecies(inventoryTenant(call));
+	}
+
+	private Tenant inventoryTenant(CallContext call) {
+		if (strictInventory && !call.authenticated()) {
+			throw DomainException.unauthorized("This operation requires a bearer token (Authorization: Bearer <token>).");
+		}
+		return call.tenant();
 	}
 
 	@Transactional(readOnly = true)

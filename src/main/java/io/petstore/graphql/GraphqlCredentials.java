@@ -25,7 +25,7 @@ import io.petstore.v1.DomainException;
 
 /**
  * Credentials to call context, for both transports. Over HTTP the {@code Authorization} and
- * {@code X-Tenant-ID} headers of each request (the rate-limit filter has counted it); over WebSocket
+ * {@code X-Tenant-ID} headers of each request (counted there: the HTTP rate-limit filter leaves /v1/graphql to the core); over WebSocket
  * those of the {@code connection_init} payload, counted once there and again for each further
  * operation. A refusal (bad token, bad tenant, rate limit) is kept and answered by every field that
  * needs the context, as a GraphQL error (never a failed request). Also sets the parser's limits.
@@ -75,7 +75,7 @@ class GraphqlCredentials implements WebSocketGraphQlInterceptor {
 		}
 		else {
 			try {
-				call = contexts.openWithoutCounting(Credentials.of(request.getHeaders().getFirst("Authorization"),
+				call = contexts.open(Credentials.of(request.getHeaders().getFirst("Authorization"),
 						request.getHeaders().getFirst(Tenant.HEADER),
 						new Origin(PROTOCOL, address(request.getRemoteAddress()), request.getHeaders().getFirst("User-Agent"), asking)));
 			}

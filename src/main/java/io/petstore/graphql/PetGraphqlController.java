@@ -121,9 +121,9 @@ class PetGraphqlController {
 	@QueryMapping
 	Inventory inventory(GraphQLContext context) {
 		return GraphqlCalls.run(context, call -> {
-			Map<PetStatus, Long> counts = catalog.countByStatus(call.tenant());
+			Map<PetStatus, Long> counts = catalog.inventoryByStatus(call);
 			long total = counts.values().stream().mapToLong(Long::longValue).sum();
-			List<SpeciesCount> bySpecies = catalog.countBySpecies(call.tenant()).entrySet().stream()
+			List<SpeciesCount> bySpecies = catalog.inventoryBySpecies(call).entrySet().stream()
 				.map(entry -> new SpeciesCount(entry.getKey(), entry.getValue()))
 				.toList();
 			return new Inventory(counts.get(PetStatus.AVAILABLE), counts.get(PetStatus.PENDING), counts.get(PetStatus.ADOPTED),

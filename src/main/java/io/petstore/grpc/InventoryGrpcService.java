@@ -31,14 +31,14 @@ class InventoryGrpcService implements InventoryServiceGrpc.AsyncService, io.grpc
 	@Override
 	public void getInventory(GetInventoryRequest request, StreamObserver<Inventory> response) {
 		Calls.unary(response, call -> {
-			Map<PetStatus, Long> counts = catalog.countByStatus(call.tenant());
+			Map<PetStatus, Long> counts = catalog.inventoryByStatus(call);
 			Inventory.Builder out = Inventory.newBuilder()
 				.setAvailable(counts.getOrDefault(PetStatus.AVAILABLE, 0L))
 				.setPending(counts.getOrDefault(PetStatus.PENDING, 0L))
 				.setAdopted(counts.getOrDefault(PetStatus.ADOPTED, 0L))
 				.setNotAvailable(counts.getOrDefault(PetStatus.NOT_AVAILABLE, 0L))
 				.setTotal(counts.values().stream().mapToLong(Long::longValue).sum());
-			catalog.countBySpecies(call.tenant()).forEach((species, n) -> out.putBySpecies(species.name(), n));
+			catalog.inventoryBySpecies(call).forEach((species, n) -> out.putBySpecies(species.name(), n));
 			return out.build();
 		});
 	}

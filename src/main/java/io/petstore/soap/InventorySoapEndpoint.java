@@ -32,14 +32,14 @@ class InventorySoapEndpoint {
 	@ResponsePayload
 	GetInventoryResponse getInventory(@RequestPayload Source payload) {
 		return calls.run("GetInventory", payload, GetInventoryRequest.class, (call, request) -> {
-			Map<PetStatus, Long> counts = catalog.countByStatus(call.tenant());
+			Map<PetStatus, Long> counts = catalog.inventoryByStatus(call);
 			GetInventoryResponse response = new GetInventoryResponse();
 			response.setAvailable(counts.getOrDefault(PetStatus.AVAILABLE, 0L));
 			response.setPending(counts.getOrDefault(PetStatus.PENDING, 0L));
 			response.setAdopted(counts.getOrDefault(PetStatus.ADOPTED, 0L));
 			response.setNotAvailable(counts.getOrDefault(PetStatus.NOT_AVAILABLE, 0L));
 			response.setTotal(counts.values().stream().mapToLong(Long::longValue).sum());
-			catalog.countBySpecies(call.tenant()).forEach((species, count) -> {
+			catalog.inventoryBySpecies(call).forEach((species, count) -> {
 				SpeciesCount entry = new SpeciesCount();
 				entry.setSpecies(species.name());
 				entry.setCount(count);

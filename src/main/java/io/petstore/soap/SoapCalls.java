@@ -21,7 +21,7 @@ import io.petstore.tenancy.Tenant;
 /**
  * The edge of every SOAP operation: the caller from the HTTP request that carried the envelope
  * ({@code Authorization: Bearer ...}, {@code X-Tenant-ID}, client address, User-Agent) through
- * {@link CallContexts}, without counting it again (the rate-limit filter counted the HTTP request);
+ * {@link CallContexts}, which counts it against the rate limit (the HTTP filter leaves /v1/soap to it);
  * then the payload, read with the strict marshaller; then the operation, run
  * {@link CallContexts#within within} the call so that the audit log records protocol SOAP.
  */
@@ -40,7 +40,7 @@ class SoapCalls {
 	/** Who is calling first (a bad token is refused before the payload is read), then the operation. */
 	<R, T> T run(String operation, Source payload, Class<R> type, BiFunction<CallContext, R, T> body) {
 		HttpServletRequest request = request();
-		CallContext call = contexts.openWithoutCounting(Credentials.of(request.getHeader("Authorization"),
+		CallContext call = contexts.open(Credentials.of(request.getHeader("Authorization"),
 				request.getHeader(Tenant.HEADER),
 				new Origin("SOAP", request.getRemoteAddr(), request.getHeader("User-Agent"), operation)));
 		R input = type.cast(marshaller.unmarshal(payload));

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.petstore.catalog.PetCatalog;
 import io.petstore.catalog.PetStatus;
 import io.petstore.catalog.Species;
-import io.petstore.tenancy.Tenant;
+import io.petstore.auth.CallContext;
 import io.petstore.v1.DomainException;
 
 /**
@@ -32,10 +32,10 @@ class InventoryController {
 	}
 
 	@GetMapping(path = "/v1/inventories", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<PetStatus, Long> getInventory(Tenant tenant, @RequestParam(required = false) String status) {
+	Map<PetStatus, Long> getInventory(CallContext call, @RequestParam(required = false) String status) {
 		Set<PetStatus> wanted = statuses(status);
 		Map<PetStatus, Long> counts = new LinkedHashMap<>();
-		catalog.countByStatus(tenant).forEach((s, n) -> {
+		catalog.inventoryByStatus(call).forEach((s, n) -> {
 			if (wanted == null || wanted.contains(s)) {
 				counts.put(s, n);
 			}
@@ -44,11 +44,11 @@ class InventoryController {
 	}
 
 	@GetMapping(path = "/v1/inventory", produces = MediaType.APPLICATION_JSON_VALUE)
-	Inventory getStoreInventory(Tenant tenant) {
-		Map<PetStatus, Long> counts = catalog.countByStatus(tenant);
+	Inventory getStoreInventory(CallContext call) {
+		Map<PetStatus, Long> counts = catalog.inventoryByStatus(call);
 		long total = counts.values().stream().mapToLong(Long::longValue).sum();
 		return new Inventory(counts.get(PetStatus.AVAILABLE), counts.get(PetStatus.PENDING), counts.get(PetStatus.ADOPTED),
-				counts.get(PetStatus.NOT_AVAILABLE), total, catalog.countBySpecies(tenant));
+				counts.get(PetStatus.NOT_AVAILABLE), total, catalog.inventoryBySpecies(call));
 	}
 
 	private static Set<PetStatus> statuses(String raw) {
