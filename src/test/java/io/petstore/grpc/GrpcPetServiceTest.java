@@ -166,6 +166,45 @@ class GrpcPetServiceTest extends GrpcTestSupport {
 		assertThat(pets(null).listPets(ListPetsRequest.newBuilder().setLimit(1).build()).getPagination().getLimit()).isEqualTo(1);
 	}
 
+	/**
+	 * Malformed HTTP/2 frames (a HEADERS frame on stream 0, a protocol error) end that connection
+	 * with GOAWAY, as HTTP/2 prescribes; no call exists to get a status code, and the server goes on
+	 * serving every other connection.
+	 */
+	@Test
+	void malformedFramesEndOnlyTheirConnectionWithGoAway() throws Exception {
+		byte[] preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] settings = { 0, 0, 0, 4, 0, 0, 0, 0, 0 };
+		byte[] headersOnStreamZero = { 0, 0, 5, 1, 4, 0, 0, 0, 0, 1, 2, 3, 4, 5 };
+		java.util.List<Integer> frameTypes = new java.util.ArrayList<>();
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", grpcPort())) {
+			socket.setSoTimeout(10_000);
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(preface);
+			out.write(settings);
+			out.write(headersOnStreamZero);
+			out.flush();
+			java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+			byte[] header = new byte[9];
+			while (true) {
+				try {
+					in.readFully(header);
+				}
+				catch (java.io.EOFException closed) {
+					break;
+				}
+				int length = ((header[0] & 0xff) << 16) | ((header[1] & 0xff) << 8) | (header[2] & 0xff);
+				frameTypes.add(header[3] & 0xff);
+				in.readFully(new byte[length]);
+			}
+		}
+		catch (java.net.SocketException reset) {
+			// the server may reset the connection right after its GOAWAY: what arrived before counts
+		}
+		assertThat(frameTypes).as("frame types the server sent before closing").contains(7); // GOAWAY
+		assertThat(pets(null).listPets(ListPetsRequest.newBuilder().setLimit(1).build()).getPagination().getLimit()).isEqualTo(1);
+	}
+
 	@Test
 	void bulkCreateValidatesEveryPetThenCreatesThemAll() throws Exception {
 		Account alice = register("alice");
