@@ -103,11 +103,24 @@ class SoapRawTest extends SoapTestSupport {
 		String huge = envelope11(getPet(SEED_PET) + "<!--" + "x".repeat(2 * 1024 * 1024) + "-->");
 		Document declared = assertClientFault11(post11(huge), "TOO_LARGE");
 		assertThat(text(declared, NS, "type")).isEqualTo("payload-too-large");
-		// chunked: no Content-Length, cut off while reading
-		Reply chunked = api.send("POST", "/v1/soap", "application/soap+xml; charset=utf-8",
-				BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(envelope12("<!--" + "y".repeat(2 * 1024 * 1024) + "-->")
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-		assertSenderFault12(chunked, "TOO_LARGE");
+		// chunked: no Content-Length, cut off while reading. The server stops reading at the cap and
+		// answers the fault; closing a connection with unread request bytes resets it, and the reset
+		// may destroy the answer before the client reads it (TCP), so either is a refusal here
+		Reply chunked;
+		try {
+			chunked = api.send("POST", "/v1/soap", "application/soap+xml; charset=utf-8",
+					BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(envelope12("<!--" + "y".repeat(2 * 1024 * 1024) + "-->")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+		}
+		catch (IllegalStateException reset) {
+			assertThat(reset).hasCauseInstanceOf(java.io.IOException.class);
+			chunked = null;
+		}
+		if (chunked != null) {
+			assertSenderFault12(chunked, "TOO_LARGE");
+		}
+		// and the server goes on answering
+		assertThat(post11(envelope11(getPet(SEED_PET))).status()).isEqualTo(200);
 	}
 
 	@Test
