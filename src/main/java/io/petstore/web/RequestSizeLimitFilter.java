@@ -50,7 +50,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 		// Reading fails at once when the declared length is over the cap, so nothing is read, and the
 		// adapter's own error handling writes the 413 in its API's format.
 		boolean declaredTooLarge = request.getContentLengthLong() > limit;
-		chain.doFilter(new LimitedRequest(request, limit, declaredTooLarge), response);
+		chain.doFilter(new LimitedRequest(request, response, limit, declaredTooLarge), response);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -59,21 +59,35 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 		private final boolean declaredTooLarge;
 
+		private final HttpServletResponse response;
+
 		private ServletInputStream stream;
 
-		LimitedRequest(HttpServletRequest request, long limit, boolean declaredTooLarge) {
+		LimitedRequest(HttpServletRequest request, HttpServletResponse response, long limit, boolean declaredTooLarge) {
 			super(request);
+			this.response = response;
 			this.limit = limit;
 			this.declaredTooLarge = declaredTooLarge;
+		}
+
+		/**
+		 * The rest of the body stays unread, so the connection ends with the answer: say so, so that
+		 * clients do not send their next request on it.
+		 */
+		private RequestTooLargeException tooLarge() {
+			if (!response.isCommitted()) {
+				response.setHeader("Connection", "close");
+			}
+			return new RequestTooLargeException(limit);
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (declaredTooLarge) {
-				throw new RequestTooLargeException(limit);
+				throw tooLarge();
 			}
 			if (stream == null) {
-				stream = new LimitedInputStream(super.getInputStream(), limit);
+				stream = new LimitedInputStream(super.getInputStream(), limit, this);
 			}
 			return stream;
 		}
@@ -86,11 +100,14 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
+		private final LimitedRequest request;
+
 		private long count;
 
-		LimitedInputStream(ServletInputStream in, long limit) {
+		LimitedInputStream(ServletInputStream in, long limit, LimitedRequest request) {
 			this.in = in;
 			this.limit = limit;
+			this.request = request;
 		}
 
 		@Override
@@ -114,7 +131,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 		private void count(int n) throws RequestTooLargeException {
 			count += n;
 			if (count > limit) {
-				throw new RequestTooLargeException(limit);
+				throw request.tooLarge();
 			}
 		}
 
