@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.petstore.v1.DomainException;
 import io.petstore.v1.FieldIssue;
+import io.petstore.v1.V1Errors;
 
 /**
  * Validates the modules' input records as REST's {@code @Valid} does, with the application's
@@ -50,7 +51,7 @@ class InputValidation {
 		Set<ConstraintViolation<Object>> violations = validator.validate(input);
 		for (ConstraintViolation<Object> violation : violations) {
 			String code = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-			issues.add(new FieldIssue(prefix + field(violation.getPropertyPath()), violation.getMessage(), code(code)));
+			issues.add(new FieldIssue(prefix + field(violation.getPropertyPath()), violation.getMessage(), V1Errors.code(code)));
 		}
 		issues.sort(Comparator.comparing(FieldIssue::field));
 		return issues;
@@ -70,17 +71,6 @@ class InputValidation {
 			}
 		}
 		return field.toString();
-	}
-
-	/** REST's codes for the constraints (see v1.V1Errors). */
-	private static String code(String constraint) {
-		return switch (constraint) {
-			case "NotNull", "NotBlank", "NotEmpty" -> "required";
-			case "Size", "Length" -> "invalid_length";
-			case "Pattern", "Email" -> "invalid_format";
-			case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero" -> "out_of_range";
-			default -> "invalid";
-		};
 	}
 
 }

@@ -24,6 +24,7 @@ import io.petstore.catalog.PetStatus;
 import io.petstore.catalog.Species;
 import io.petstore.v1.DomainException;
 import io.petstore.v1.FieldIssue;
+import io.petstore.v1.V1Errors;
 
 /**
  * SOAP payloads to the modules' input records, checked as REST checks its bodies: an unknown enum
@@ -103,27 +104,13 @@ class SoapInput {
 		}
 		List<FieldIssue> issues = new ArrayList<>();
 		for (FieldError error : result.getFieldErrors()) {
-			issues.add(new FieldIssue(error.getField(), error.getDefaultMessage(), code(error.getCode())));
+			issues.add(new FieldIssue(error.getField(), error.getDefaultMessage(), V1Errors.code(error.getCode())));
 		}
 		result.getGlobalErrors()
-			.forEach(error -> issues.add(new FieldIssue(error.getObjectName(), error.getDefaultMessage(), code(error.getCode()))));
+			.forEach(error -> issues.add(new FieldIssue(error.getObjectName(), error.getDefaultMessage(), V1Errors.code(error.getCode()))));
 		issues.sort(Comparator.comparing(FieldIssue::field));
 		throw new DomainException(DomainException.Kind.INVALID, "validation-error", "The request body is invalid: "
 				+ issues.stream().map(i -> i.field() + ": " + i.message()).collect(Collectors.joining("; ")), issues);
-	}
-
-	/** REST's codes for the constraints (as {@code v1.V1Errors}). */
-	private static String code(String constraint) {
-		if (constraint == null) {
-			return "invalid";
-		}
-		return switch (constraint) {
-			case "NotNull", "NotBlank", "NotEmpty" -> "required";
-			case "Size", "Length" -> "invalid_length";
-			case "Pattern", "Email" -> "invalid_format";
-			case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero" -> "out_of_range";
-			default -> "invalid";
-		};
 	}
 
 }
