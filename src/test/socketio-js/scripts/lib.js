@@ -107,6 +107,8 @@ export async function until(condition, what) {
 export async function run(body) {
   try {
     const result = await body();
+    // let the sockets' closes go out (a polling client says so in a last POST) before exiting
+    await sleep(500);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     process.exit(0);
   } catch (error) {

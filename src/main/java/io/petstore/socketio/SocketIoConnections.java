@@ -2,8 +2,11 @@ package io.petstore.socketio;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoSocket;
 import org.json.JSONObject;
@@ -83,19 +86,35 @@ class SocketIoConnections {
 					&& event.owner() != null && event.visibleTo(context.tenant(), userId))
 			.publishOn(delivery)
 			.subscribe(event -> push(socket, event), failure -> log.warn("Socket.IO live events failed", failure));
-		subscribers.incrementAndGet();
-		socket.once("disconnect", reason -> {
-			subscription.dispose();
-			subscribers.decrementAndGet();
-		});
-		if (!socket.isConnected()) {
-			// it went away while we subscribed: its disconnect may have come before the listener
-			socket.emit("disconnect", "gone");
+		int held = subscribers.incrementAndGet();
+		log.debug("Socket.IO socket {} of {} connected; {} live subscriptions", socket.getId(), userId, held);
+		AtomicBoolean ended = new AtomicBoolean();
+		Runnable end = () -> {
+			if (ended.compareAndSet(false, true)) {
+				subscription.dispose();
+				int left = subscribers.decrementAndGet();
+				log.debug("Socket.IO socket {} of {} ended; {} live subscriptions left", socket.getId(), userId, left);
+			}
+		};
+		socket.once("disconnect", reason -> end.run());
+		// socket.io-server registers the socket with its client only after this handler: a connection
+		// that closes meanwhile never disconnects the socket. The engine.io connection's close does.
+		EngineIoSocket engine = socket.getClient().getConnection();
+		engine.on("close", (closed, reason) -> gone(socket, end));
+		if (engine.getReadyState() != ReadyState.OPEN || !socket.isConnected()) {
+			gone(socket, end);
 		}
 		JSONObject who = new JSONObject().put("id", userId.toString()).put("username", user.username());
 		socket.send("connected", new JSONObject().put("user", who)
 			.put("tenantId", context.tenant().id().toString())
 			.put("serverTime", Instant.now().toString()));
+	}
+
+	private static void gone(SocketIoSocket socket, Runnable end) {
+		end.run();
+		if (socket.isConnected()) {
+			socket.disconnect(false); // the library's own bookkeeping (rooms, namespace) lets go of it
+		}
 	}
 
 	private static void push(SocketIoSocket socket, LiveEvent event) {

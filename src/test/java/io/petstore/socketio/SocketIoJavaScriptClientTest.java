@@ -67,6 +67,28 @@ class SocketIoJavaScriptClientTest extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void connectionsThatCloseLeaveNoSubscriptionBehind() {
+		int subscribersBefore = connections.liveSubscribers();
+		int openBefore = limits.total();
+		JsonNode result = NodeScripts.run("cycles", base(), tenant.toString(), Map.of("CYCLES", "21"));
+		assertThat(result.get("connected").asInt()).isEqualTo(21);
+		// closing is asynchronous on the server: poll with a deadline
+		long deadline = System.nanoTime() + 15_000_000_000L;
+		while ((connections.liveSubscribers() != subscribersBefore || limits.total() != openBefore) && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		assertThat(connections.liveSubscribers()).as("live-event subscriptions").isEqualTo(subscribersBefore);
+		assertThat(limits.total()).as("connections counted per user").isEqualTo(openBefore);
+	}
+
 	private static List<String> statuses(JsonNode events) {
 		List<String> statuses = new ArrayList<>();
 		events.forEach(event -> statuses.add(event.get("status").asString()));
