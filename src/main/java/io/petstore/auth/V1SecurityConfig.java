@@ -159,9 +159,10 @@ class V1SecurityConfig {
 	/**
 	 * Adapters that read their own credentials and feed {@link CallContexts#open} (GraphQL: the
 	 * header over HTTP, the {@code connection_init} payload over WebSocket; SOAP: the headers of the
-	 * envelope's request), so that a bad token is answered in their protocol's own error form.
+	 * envelope's request; the WebSocket chat: {@code ?token=} or the header at the handshake), so that a
+	 * bad token is answered in their protocol's own error form.
 	 */
-	private static final RequestMatcher OWN_CREDENTIALS = new org.springframework.security.web.util.matcher.OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/v1/graphql"), PathPatternRequestMatcher.withDefaults().matcher("/v1/soap/**"));
+	private static final RequestMatcher OWN_CREDENTIALS = new org.springframework.security.web.util.matcher.OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/v1/graphql"), PathPatternRequestMatcher.withDefaults().matcher("/v1/soap/**"), PathPatternRequestMatcher.withDefaults().matcher("/v1/ws/chat"));
 
 	/** The non-standard QUERY method (safe search with a body) passes the firewall. */
 	@Bean
