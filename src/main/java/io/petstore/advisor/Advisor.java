@@ -29,12 +29,26 @@ class Advisor implements PetAdvisor {
 
 	/** The offline answer (requires chat:write). */
 	Answer answer(CallContext call, List<Turn> conversation, Model model, int maxTokens) {
+		check(call, maxTokens);
+		String body = offline.body(call.tenant(), conversation, model);
+		return Answer.of(body, maxTokens, promptTokens(conversation));
+	}
+
+	/**
+	 * A completion for the REST endpoint (requires chat:write): the offline answer, or the upstream's
+	 * stream when one is configured (opened here, so that its failure is a 502 or 503 before any of
+	 * the answer is sent).
+	 */
+	Completion start(CallContext call, List<Turn> conversation, Model model, int maxTokens, double temperature) {
+		check(call, maxTokens);
+		return Completion.of(answer(call, conversation, model, maxTokens));
+	}
+
+	private static void check(CallContext call, int maxTokens) {
 		call.require(Scopes.CHAT_WRITE);
 		if (maxTokens < 1) {
 			throw io.petstore.v1.DomainException.invalid("maxTokens", "must be 1 or more", "out_of_range");
 		}
-		String body = offline.body(call.tenant(), conversation, model);
-		return Answer.of(body, maxTokens, promptTokens(conversation));
 	}
 
 	/** The prompt's tokens: every turn's content by the {@link Tokens} rule (roles not counted). */
