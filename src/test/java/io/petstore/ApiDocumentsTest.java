@@ -138,7 +138,7 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 			}
 		}));
 		assertThat(webhookOperations).contains("createWebhook", "listWebhooks", "getWebhook", "updateWebhook", "deleteWebhook",
-				"testWebhook", "listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery", "createChatCompletion");
+				"testWebhook", "listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery");
 	}
 
 	/**

@@ -73,7 +73,7 @@ class ChatCompletionTest extends IntegrationTest {
 		assertThat(content).contains("Chat-Marmalade", match, "64.00 USD").doesNotContain("Chat-Sovereign", other);
 		assertThat(content).endsWith("Not veterinary advice: for a sick or injured animal, or any doubt about its health, ask a veterinarian.");
 		JsonNode usage = body.get("usage");
-		assertThat(usage.get("promptTokens").asInt()).isEqualTo(count(question)).isEqualTo(12);
+		assertThat(usage.get("promptTokens").asInt()).isEqualTo(count(question)).isEqualTo(11);
 		assertThat(usage.get("completionTokens").asInt()).isEqualTo(count(content));
 		assertThat(usage.get("totalTokens").asInt()).isEqualTo(count(question) + count(content));
 
