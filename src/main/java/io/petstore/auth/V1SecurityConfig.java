@@ -96,7 +96,8 @@ class V1SecurityConfig {
 					.requestMatchers(HttpMethod.GET, "/v1/orders/*").authenticated()
 					.requestMatchers(HttpMethod.DELETE, "/v1/orders/*").authenticated()
 					.requestMatchers("/v1/webhooks/**", "/v1/webhook-deliveries/**").authenticated()
-					.requestMatchers("/v1/admin/**").authenticated();
+					.requestMatchers("/v1/admin/**").authenticated()
+					.requestMatchers(HttpMethod.POST, "/v1/chat/completions").authenticated();
 				if (strict) {
 					authorize.requestMatchers(HttpMethod.GET, "/v1/inventories", "/v1/inventory").authenticated();
 				}
