@@ -43,6 +43,17 @@ public class AccountAdmin implements AdminRoles {
 			.orElse(false);
 	}
 
+	/**
+	 * Whether the user is a support agent now (the support chat asks): an ACTIVE account with the
+	 * STAFF or ADMIN role. A role taken away counts at once, whatever the user's token says.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isActiveAgent(Tenant tenant, UUID userId) {
+		return users.find(tenant, userId)
+			.map(account -> (account.role() == Role.STAFF || account.role() == Role.ADMIN) && account.status() == UserStatus.ACTIVE)
+			.orElse(false);
+	}
+
 	@Transactional(readOnly = true)
 	public PageResult<AdminUser> find(Admin admin, UserFilter filter, PageRequest page) {
 		Tenant tenant = admin.tenant();
@@ -78,7 +89,7 @@ public class AccountAdmin implements AdminRoles {
 		return changed;
 	}
 
-	/** Grants or takes the ADMIN role; an administrator cannot take their own. */
+	/** Sets a user's role (USER, STAFF, ADMIN); an administrator cannot change their own. */
 	public AdminUser changeRole(Admin admin, UUID id, Role role) {
 		UserRepository.Account account = account(admin.tenant(), id);
 		if (account.role() == role) {

@@ -96,7 +96,8 @@ class V1SecurityConfig {
 					.requestMatchers(HttpMethod.GET, "/v1/orders/*").authenticated()
 					.requestMatchers(HttpMethod.DELETE, "/v1/orders/*").authenticated()
 					.requestMatchers("/v1/webhooks/**", "/v1/webhook-deliveries/**").authenticated()
-					.requestMatchers("/v1/admin/**").authenticated();
+					.requestMatchers("/v1/admin/**").authenticated()
+					.requestMatchers(HttpMethod.POST, "/v1/chat/completions").authenticated();
 				if (strict) {
 					authorize.requestMatchers(HttpMethod.GET, "/v1/inventories", "/v1/inventory").authenticated();
 				}
@@ -159,9 +160,10 @@ class V1SecurityConfig {
 	/**
 	 * Adapters that read their own credentials and feed {@link CallContexts#open} (GraphQL: the
 	 * header over HTTP, the {@code connection_init} payload over WebSocket; SOAP: the headers of the
-	 * envelope's request), so that a bad token is answered in their protocol's own error form.
+	 * envelope's request; the WebSocket chat: {@code ?token=} or the header at the handshake), so that a
+	 * bad token is answered in their protocol's own error form.
 	 */
-	private static final RequestMatcher OWN_CREDENTIALS = new org.springframework.security.web.util.matcher.OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/v1/graphql"), PathPatternRequestMatcher.withDefaults().matcher("/v1/soap/**"));
+	private static final RequestMatcher OWN_CREDENTIALS = new org.springframework.security.web.util.matcher.OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/v1/graphql"), PathPatternRequestMatcher.withDefaults().matcher("/v1/soap/**"), PathPatternRequestMatcher.withDefaults().matcher("/v1/ws/chat"));
 
 	/** The non-standard QUERY method (safe search with a body) passes the firewall. */
 	@Bean

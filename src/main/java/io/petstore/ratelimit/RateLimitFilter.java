@@ -40,9 +40,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 		String path = request.getRequestURI();
 		return !properties.enabled() || !(path.equals("/v1") || path.startsWith("/v1/"))
 				|| path.equals("/v1/openapi.json") || path.equals("/v1/openapi.yaml")
-				// GraphQL and SOAP count each call through the caller context (auth.CallContexts#open),
+				// GraphQL, SOAP and the WebSocket chat count each call through the caller context (auth.CallContexts#open),
 				// so that a refusal comes in their own error form
-				|| path.equals("/v1/graphql") || path.startsWith("/v1/soap");
+				|| path.equals("/v1/graphql") || path.startsWith("/v1/soap") || path.equals("/v1/ws/chat");
 	}
 
 	@Override

@@ -127,6 +127,22 @@ public final class OpenApi31Validator {
 		}
 	}
 
+	/**
+	 * Checks a JSON value against one schema of the document (a streamed event's data, say).
+	 * @param pointer JSON pointer of the schema, e.g. {@code /components/schemas/ChatCompletionChunk}
+	 */
+	public void validateSchema(String pointer, String json) {
+		if (document.at(pointer).isMissingNode()) {
+			throw new AssertionError("the document has nothing at " + pointer);
+		}
+		Schema schema = registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + pointer));
+		List<Error> errors = schema.validate(JSON.readTree(json),
+				context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+		if (!errors.isEmpty()) {
+			throw new AssertionError("the value does not match " + pointer + ": " + errors + "\nvalue: " + json);
+		}
+	}
+
 	private String template(String path) {
 		String relative = path.startsWith(basePath) ? path.substring(basePath.length()) : path;
 		int query = relative.indexOf('?');
