@@ -5,14 +5,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.petstore.auth.CallContext;
+import io.petstore.supportchat.ChatLimits;
 import io.petstore.v1.DomainException;
 
 /**
- * Connections per user on this instance ({@code petstore.chat.max-connections-per-user}, 10 by
+ * Connections per user on this instance ({@code petstore.chat.connections-per-user}, 10 by
  * default): one more is refused at its handshake with TOO_MANY_REQUESTS; a closed connection
  * frees its place.
  */
@@ -23,8 +23,8 @@ class ConnectionLimits {
 
 	private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
 
-	ConnectionLimits(@Value("${petstore.chat.max-connections-per-user:10}") int perUser) {
-		this.perUser = perUser;
+	ConnectionLimits(ChatLimits limits) {
+		this.perUser = limits.connectionsPerUser();
 	}
 
 	void acquire(SocketIoGate.Connection connection, CallContext context) {

@@ -44,7 +44,9 @@ final class SocketIoErrors {
 		JSONObject body = body(code(refused), refused.getMessage(), requestType);
 		if (!refused.errors().isEmpty()) {
 			JSONArray fields = new JSONArray();
-			refused.errors().forEach(issue -> fields.put(new JSONObject().put("field", issue.field()).put("message", issue.message())));
+			refused.errors().forEach(issue -> fields.put(new JSONObject().put("field", issue.field())
+				.put("message", issue.message())
+				.put("code", issue.code() == null ? JSONObject.NULL : issue.code())));
 			body.put("fields", fields);
 		}
 		if (refused.retryAfterSeconds() != null) {

@@ -23,6 +23,7 @@ import io.petstore.auth.CallContext;
 import io.petstore.auth.CallContexts;
 import io.petstore.auth.Credentials;
 import io.petstore.auth.Origin;
+import io.petstore.supportchat.ChatLimits;
 import io.petstore.v1.DomainException;
 
 /**
@@ -35,10 +36,10 @@ import io.petstore.v1.DomainException;
  * {@link CallContexts#open} (counted against the rate limit); refused, the packet is dropped and
  * the client gets {@code CONNECT_ERROR} {@code {message: "UNAUTHORIZED", data: {code, message}}}
  * (socket.io-client's {@code connect_error}); past the connections allowed per user, TOO_MANY_REQUESTS.</li>
- * <li>every further event: a packet larger than {@code max-frame-bytes}, malformed, or over the
+ * <li>every further event: a packet larger than {@code petstore.chat.max-frame-bytes}, malformed, or over the
  * connection's rate (token bucket; {@link CallContexts#count} too) is dropped and answered with a
  * {@code chatError}; the socket stays connected, unless it keeps sending past the rate
- * ({@code abuse-limit} refusals in ten seconds close it).</li>
+ * ({@code petstore.chat.abuse-rejections} refusals in a row close it).</li>
  * </ul>
  * A dropped packet is replaced by a disconnect from a namespace nobody uses, which the Socket.IO
  * server ignores.
@@ -59,15 +60,15 @@ class SocketIoGate {
 
 	private final CallContexts contexts;
 
-	private final SocketIoProperties properties;
+	private final ChatLimits chatLimits;
 
 	private final ConnectionLimits limits;
 
 	private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-	SocketIoGate(CallContexts contexts, SocketIoProperties properties, ConnectionLimits limits) {
+	SocketIoGate(CallContexts contexts, ChatLimits chatLimits, ConnectionLimits limits) {
 		this.contexts = contexts;
-		this.properties = properties;
+		this.chatLimits = chatLimits;
 		this.limits = limits;
 	}
 
@@ -100,7 +101,7 @@ class SocketIoGate {
 
 	private void opened(EngineIoSocket socket) {
 		String[] peer = PEER.get();
-		Connection connection = new Connection(socket, peer == null ? null : peer[0], peer == null ? null : peer[1], properties);
+		Connection connection = new Connection(socket, peer == null ? null : peer[0], peer == null ? null : peer[1], chatLimits);
 		connections.put(socket.getId(), connection);
 		socket.on("packet", (engineSocket, args) -> {
 			try {
@@ -124,9 +125,9 @@ class SocketIoGate {
 		Packet<Object> message = (Packet<Object>) packet;
 		if (!(message.data instanceof String text)) {
 			// binary attachments: only their size matters here
-			if (message.data instanceof byte[] bytes && bytes.length > properties.maxFrameBytes()) {
+			if (message.data instanceof byte[] bytes && bytes.length > chatLimits.maxFrameBytes()) {
 				message.data = DROPPED;
-				connection.chatError("MESSAGE_TOO_LARGE", "A binary attachment holds at most " + properties.maxFrameBytes() + " bytes.",
+				connection.chatError("MESSAGE_TOO_LARGE", "A binary attachment holds at most " + chatLimits.maxFrameBytes() + " bytes.",
 						null);
 			}
 			return;
@@ -137,7 +138,7 @@ class SocketIoGate {
 		char type = text.charAt(0);
 		if (tooLarge(text)) {
 			message.data = DROPPED;
-			String detail = "A Socket.IO packet holds at most " + properties.maxFrameBytes() + " bytes.";
+			String detail = "A Socket.IO packet holds at most " + chatLimits.maxFrameBytes() + " bytes.";
 			if (type == '0') {
 				connection.connectError("MESSAGE_TOO_LARGE", detail);
 			}
@@ -163,11 +164,14 @@ class SocketIoGate {
 		if (context == null) {
 			return; // not connected to a namespace: the Socket.IO server ignores it
 		}
-		if (!connection.bucket.tryTake()) {
+		if (connection.bucket.tryTake()) {
+			connection.accepted();
+		}
+		else {
 			message.data = DROPPED;
 			connection.chatError("TOO_MANY_REQUESTS",
-					"Too many events on this connection (at most " + properties.eventsPerSecond() + " per second); slow down.", event);
-			if (connection.refusedRecently() > properties.abuseLimit()) {
+					"Too many events on this connection (at most " + chatLimits.ratePerSecond() + " per second); slow down.", event);
+			if (connection.refusedInARow() > chatLimits.abuseRejections()) {
 				log.info("Socket.IO connection {} closed: kept sending past its rate", connection.socket.getId());
 				connection.socket.close();
 			}
@@ -232,7 +236,7 @@ class SocketIoGate {
 	}
 
 	private boolean tooLarge(String text) {
-		int max = properties.maxFrameBytes();
+		int max = chatLimits.maxFrameBytes();
 		return text.length() > max || (text.length() * 3L > max && text.getBytes(StandardCharsets.UTF_8).length > max);
 	}
 
@@ -280,24 +284,23 @@ class SocketIoGate {
 		volatile Runnable release = () -> {
 		};
 
-		private long windowStart = System.nanoTime();
+		final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
 
-		private int refusedInWindow;
+		private int refusedInARow;
 
-		Connection(EngineIoSocket socket, String address, String userAgent, SocketIoProperties properties) {
+		Connection(EngineIoSocket socket, String address, String userAgent, ChatLimits limits) {
 			this.socket = socket;
 			this.address = address;
 			this.userAgent = userAgent;
-			this.bucket = new Bucket(properties.eventsPerSecond(), properties.eventBurst());
+			this.bucket = new Bucket(limits.ratePerSecond(), limits.rateBurst());
 		}
 
-		synchronized int refusedRecently() {
-			long now = System.nanoTime();
-			if (now - windowStart > 10_000_000_000L) {
-				windowStart = now;
-				refusedInWindow = 0;
-			}
-			return ++refusedInWindow;
+		synchronized void accepted() {
+			refusedInARow = 0;
+		}
+
+		synchronized int refusedInARow() {
+			return ++refusedInARow;
 		}
 
 		void release() {

@@ -14,6 +14,8 @@ import io.socket.engineio.server.utils.ParseQS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.petstore.supportchat.ChatLimits;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -26,8 +28,8 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * The WebSocket transport: each Spring WebSocket session (on Jetty 12) becomes an engine.io
  * {@link EngineIoWebSocket}: what arrives is fed to its {@code message} listeners, what engine.io
  * writes goes out through a {@link ConcurrentWebSocketSessionDecorator} (engine.io may write from
- * several threads; a reader slower than {@code petstore.socketio.send-time-limit-millis} or with
- * more than {@code max-pending-bytes} waiting is cut off, the others are unaffected). A fresh
+ * several threads; a reader slower than {@code petstore.chat.send-time-limit} or with
+ * more than {@code petstore.chat.send-buffer-bytes} waiting is cut off, the others are unaffected). A fresh
  * connection ({@code ?EIO=4&transport=websocket}) and an upgrade from polling ({@code &sid=...})
  * both go to {@code EngineIoServer.handleWebSocket}.
  */
@@ -42,19 +44,19 @@ class SocketIoWebSocketHandler extends AbstractWebSocketHandler {
 
 	private final SocketIoGate gate;
 
-	private final SocketIoProperties properties;
+	private final ChatLimits limits;
 
-	SocketIoWebSocketHandler(EngineIoServer engine, SocketIoGate gate, SocketIoProperties properties) {
+	SocketIoWebSocketHandler(EngineIoServer engine, SocketIoGate gate, ChatLimits limits) {
 		this.engine = engine;
 		this.gate = gate;
-		this.properties = properties;
+		this.limits = limits;
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		session.setTextMessageSizeLimit(Math.max(session.getTextMessageSizeLimit(), 4 * properties.maxFrameBytes()));
-		session.setBinaryMessageSizeLimit(Math.max(session.getBinaryMessageSizeLimit(), 4 * properties.maxFrameBytes()));
-		Adapter adapter = new Adapter(session, properties);
+		session.setTextMessageSizeLimit(Math.max(session.getTextMessageSizeLimit(), 4 * limits.maxFrameBytes()));
+		session.setBinaryMessageSizeLimit(Math.max(session.getBinaryMessageSizeLimit(), 4 * limits.maxFrameBytes()));
+		Adapter adapter = new Adapter(session, limits);
 		session.getAttributes().put(ADAPTER, adapter);
 		InetSocketAddress remote = session.getRemoteAddress();
 		String address = remote == null ? null : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
@@ -113,9 +115,9 @@ class SocketIoWebSocketHandler extends AbstractWebSocketHandler {
 
 		private final AtomicBoolean closed = new AtomicBoolean();
 
-		Adapter(WebSocketSession session, SocketIoProperties properties) {
+		Adapter(WebSocketSession session, ChatLimits limits) {
 			this.session = session;
-			this.sending = new ConcurrentWebSocketSessionDecorator(session, properties.sendTimeLimitMillis(), properties.maxPendingBytes(),
+			this.sending = new ConcurrentWebSocketSessionDecorator(session, (int) limits.sendTimeLimit().toMillis(), limits.sendBufferBytes(),
 					ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
 			URI uri = session.getUri();
 			this.query = uri == null || uri.getRawQuery() == null ? new HashMap<>() : ParseQS.decode(uri.getRawQuery());

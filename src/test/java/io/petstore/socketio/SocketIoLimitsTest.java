@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * malformed packet, the per-connection event rate and what sustained abuse gets, the ping timeout
  * of a client that stops answering. Skipped when node or npm is missing.
  */
-@TestPropertySource(properties = { "petstore.chat.max-connections-per-user=3", "petstore.socketio.max-frame-bytes=2048",
-		"petstore.socketio.events-per-second=5", "petstore.socketio.event-burst=5", "petstore.socketio.abuse-limit=20",
+@TestPropertySource(properties = { "petstore.chat.connections-per-user=3", "petstore.chat.max-frame-bytes=2048",
+		"petstore.chat.rate-per-second=5", "petstore.chat.rate-burst=5", "petstore.chat.abuse-rejections=20",
+		"petstore.chat.send-buffer-bytes=2048",
 		"petstore.socketio.ping-interval=1000", "petstore.socketio.ping-timeout=1000" })
 class SocketIoLimitsTest extends IntegrationTest {
 
