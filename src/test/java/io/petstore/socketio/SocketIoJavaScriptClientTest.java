@@ -89,6 +89,96 @@ class SocketIoJavaScriptClientTest extends IntegrationTest {
 		assertThat(limits.total()).as("connections counted per user").isEqualTo(openBefore);
 	}
 
+	@Test
+	void theSupportChatWorksAcrossSocketIoAndWebSocket() {
+		JsonNode r = NodeScripts.run("chat", base(), tenant.toString(), Map.of("ADMIN_PASSWORD", ADMIN_PASSWORD));
+
+		assertThat(r.get("customerConnected").get("user").get("role").asString()).isEqualTo("CUSTOMER");
+		assertThat(r.get("agentConnected").get("user").get("role").asString()).isEqualTo("AGENT");
+
+		// joinChat without an id opens a conversation: ack {conversation, history}
+		JsonNode opened = r.get("opened");
+		String conversationId = opened.get("conversation").get("id").asString();
+		assertThat(opened.get("conversation").get("subject").asString()).isEqualTo("My cat sneezes");
+		assertThat(opened.get("conversation").get("status").asString()).isEqualTo("OPEN");
+		assertThat(opened.get("conversation").get("agent").isNull()).isTrue();
+		assertThat(opened.get("conversation").get("tenantId").asString()).isEqualTo(tenant.toString());
+		assertThat(opened.get("history")).isEmpty();
+
+		// chatMessage ack, and the sender receives the stored message too; the advisor answers
+		JsonNode ack = r.get("firstAck");
+		assertThat(ack.get("clientMessageId").asString()).isEqualTo("c-1");
+		assertThat(Instant.parse(ack.get("sentAt").asString())).isBefore(Instant.now().plusSeconds(1));
+		JsonNode before = r.get("customerMessagesBeforeAgent");
+		assertThat(before.get(0).get("id").asString()).isEqualTo(ack.get("id").asString());
+		assertThat(before.get(0).get("role").asString()).isEqualTo("CUSTOMER");
+		assertThat(before.toString()).contains("\"ADVISOR\"");
+
+		// a WebSocket agent joins (and is assigned); messages cross between the protocols
+		assertThat(r.get("wsJoined").get("conversation").get("id").asString()).isEqualTo(conversationId);
+		assertThat(r.get("assignedToWsAgent").get("conversationId").asString()).isEqualTo(conversationId);
+		assertThat(r.get("sioSawWs").get("sender").get("role").asString()).isEqualTo("AGENT");
+		assertThat(r.get("sioSawWs").get("clientMessageId").asString()).isEqualTo("w-1");
+		assertThat(r.get("wsSawSio").get("id").asString()).isEqualTo(r.get("secondAck").get("id").asString());
+		assertThat(r.get("wsSawSio").get("sender").get("role").asString()).isEqualTo("CUSTOMER");
+		assertThat(r.get("wsTyping").get("user").get("username").asString()).startsWith("siocustomer");
+		assertThat(r.get("wsDelivered").get("messageId").asString()).isEqualTo(r.get("sioSawWs").get("id").asString());
+		assertThat(r.get("customerOwnTyping").asInt()).as("one's own typing is not echoed").isZero();
+
+		// the Socket.IO agent sees the history and takes the conversation; everyone is told
+		assertThat(strings(r.get("agentHistory"))).contains("How often should a kitten eat?", "Hello from the WebSocket agent",
+				"Hello from Socket.IO");
+		assertThat(r.get("assignAck").get("agent").get("username").asString()).startsWith("siosioagent");
+		assertThat(r.get("reassigned").get("agent").get("username").asString()).startsWith("siosioagent");
+
+		// bad input: chatError (and an error ack) with the right code; the sockets stay connected
+		JsonNode bad = r.get("bad");
+		assertThat(bad.get("notAnObject").get("error").get("code").asString()).isEqualTo("BAD_REQUEST");
+		assertThat(bad.get("missingFields").get("error").get("code").asString()).isEqualTo("BAD_REQUEST");
+		assertThat(bad.get("wrongTypes").get("error").get("code").asString()).isEqualTo("BAD_REQUEST");
+		assertThat(bad.get("unknownConversation").get("error").get("code").asString()).isEqualTo("NOT_FOUND");
+		assertThat(bad.get("tooLong").get("error").get("code").asString()).isEqualTo("MESSAGE_TOO_LARGE");
+		assertThat(bad.get("customerAssigns").get("error").get("code").asString()).isEqualTo("FORBIDDEN");
+		assertThat(bad.get("someoneElses").get("error").get("code").asString()).isEqualTo("FORBIDDEN");
+		assertThat(bad.get("strangerSend").get("error").get("code").asString()).isEqualTo("FORBIDDEN");
+		JsonNode errors = r.get("chatErrors");
+		JsonNode missing = find(errors, "chatMessage", "BAD_REQUEST", "REQUIRED");
+		assertThat(missing.toString()).contains("conversationId").contains("content");
+		JsonNode wrong = find(errors, "chatMessage", "BAD_REQUEST", "INVALID_TYPE");
+		assertThat(wrong.toString()).contains("INVALID_FORMAT");
+		JsonNode tooLong = find(errors, "chatMessage", "MESSAGE_TOO_LARGE", null);
+		assertThat(tooLong.get("clientMessageId").asString()).isEqualTo("c-long");
+		assertThat(find(errors, "noSuchEvent", "BAD_REQUEST", null).get("message").asString()).contains("joinChat");
+		assertThat(r.get("strangerErrors")).hasSize(2);
+		assertThat(r.get("stillConnected").asBoolean()).isTrue();
+		assertThat(r.get("afterBadAck").get("clientMessageId").asString()).isEqualTo("c-3");
+
+		// leaveChat stops the conversation's messages; a later join answers the history, oldest first
+		assertThat(r.get("left").get("conversationId").asString()).isEqualTo(conversationId);
+		assertThat(r.get("customerAfterLeave").asInt()).isZero();
+		List<String> history = new ArrayList<>();
+		r.get("history").forEach(m -> history.add(m.get("content").asString()));
+		assertThat(history).containsSubsequence("How often should a kitten eat?", "Hello from the WebSocket agent", "Hello from Socket.IO",
+				"Still here", "After the customer left");
+		assertThat(history).doesNotContain("let me in", "x".repeat(4001));
+	}
+
+	private static JsonNode find(JsonNode errors, String requestType, String code, String fieldCode) {
+		for (JsonNode error : errors) {
+			if (requestType.equals(error.path("requestType").asString()) && code.equals(error.path("code").asString())
+					&& (fieldCode == null || error.path("fields").toString().contains(fieldCode))) {
+				return error;
+			}
+		}
+		throw new AssertionError("no chatError " + requestType + " " + code + " " + fieldCode + " in " + errors);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach(value -> values.add(value.asString()));
+		return values;
+	}
+
 	private static List<String> statuses(JsonNode events) {
 		List<String> statuses = new ArrayList<>();
 		events.forEach(event -> statuses.add(event.get("status").asString()));
