@@ -76,6 +76,12 @@ export function connect(options, collect = []) {
   return new Promise((resolve, reject) => {
     const socket = io(baseUrl, { reconnection: false, timeout: timeoutMs, ...options });
     socket.received = {};
+    // the transport engine.io opened with, and the upgrades it made
+    socket.upgrades = [];
+    socket.io.on('open', () => {
+      socket.firstTransport = socket.io.engine.transport.name;
+      socket.io.engine.on('upgrade', (transport) => socket.upgrades.push(transport.name));
+    });
     for (const name of collect) {
       socket.received[name] = [];
       socket.on(name, (payload) => socket.received[name].push(payload));

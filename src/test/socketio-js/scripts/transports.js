@@ -26,9 +26,13 @@ run(async () => {
   step('default: polling, then the upgrade');
   const upgraded = await connect({ auth }, LIVE);
   check(!upgraded.error, `default connect: ${JSON.stringify(upgraded.error)}`);
-  const firstTransport = upgraded.socket.io.engine.transport.name;
   await until(() => upgraded.socket.io.engine.transport.name === 'websocket', 'the upgrade to websocket');
-  result.upgraded = { connected: upgraded.connected, firstTransport, transport: upgraded.socket.io.engine.transport.name };
+  result.upgraded = {
+    connected: upgraded.connected, firstTransport: upgraded.socket.firstTransport, upgrades: upgraded.socket.upgrades,
+    transport: upgraded.socket.io.engine.transport.name,
+  };
+  result.websocket.firstTransport = ws.socket.firstTransport;
+  result.polling.upgrades = polling.socket.upgrades;
 
   step('bad and missing tokens');
   const bad = await connect({ transports: ['websocket'], auth: { token: 'not-a-jwt.at.all', tenant } });

@@ -36,6 +36,9 @@ class SocketIoJavaScriptClientTest extends IntegrationTest {
 		assertThat(result.get("polling").get("transport").asString()).isEqualTo("polling");
 		assertThat(result.get("upgraded").get("firstTransport").asString()).isEqualTo("polling");
 		assertThat(result.get("upgraded").get("transport").asString()).isEqualTo("websocket");
+		assertThat(strings(result.get("upgraded").get("upgrades"))).containsExactly("websocket");
+		assertThat(result.get("websocket").get("firstTransport").asString()).isEqualTo("websocket");
+		assertThat(result.get("polling").get("upgrades")).isEmpty();
 
 		String userId = result.get("userId").asString();
 		for (String transport : List.of("websocket", "polling", "upgraded")) {
