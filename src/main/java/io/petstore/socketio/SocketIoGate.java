@@ -223,6 +223,9 @@ class SocketIoGate {
 			limits.acquire(connection, context);
 			connection.token = credentials.bearerToken();
 			connection.context = context;
+			if (connection.socket.getReadyState() == io.socket.engineio.server.ReadyState.CLOSED) {
+				connection.release(); // closed while it was checked: its close listener ran before
+			}
 		}
 		catch (DomainException refused) {
 			message.data = DROPPED;
