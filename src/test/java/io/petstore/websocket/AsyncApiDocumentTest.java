@@ -109,7 +109,10 @@ class AsyncApiDocumentTest extends ChatTestSupport {
 
 	@Test
 	void whatTheWebSocketChatSendsMatchesTheDocument() {
-		String documentJson = api.get("/v1/asyncapi.json").body();
+		// the document's own "id" (an AsyncAPI field, not a schema keyword) is left out for the schema registry
+		tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(api.get("/v1/asyncapi.json").body());
+		tree.remove("id");
+		String documentJson = JSON.writeValueAsString(tree);
 		SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft7(), builder -> builder.schemas(Map.of(DOCUMENT, documentJson)));
 		Account customer = register("doc");
 		Account agent = agent("docstaff");
