@@ -240,6 +240,10 @@ R_DASH_YEAR=$(measure "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.l
 R_DASH_ONE=$(measure "$S/v1/admin/dashboard/stats?from=$YEAR_AGO" bench/admin.lua 1)
 R_ADMIN_USERS=$(measure "$S/v1/admin/users?q=user12&status=ACTIVE" bench/admin.lua 4)
 
+# 1,000 concurrent WebSocket chat connections held open (bench/ws-connections.sh, the npm ws client)
+WS_PID=$(pgrep -f "server.port=$PORT" | head -1)
+read -r WS_HELD WS_RSS_BEFORE WS_RSS_AFTER WS_OPEN_MS WS_P50 WS_P99 <<<"$(bench/ws-connections.sh "$S" "$WS_PID" 1000 | tail -1)"
+
 CEIL=$(echo "$R_NGINX" | awk '{print $1}')
 row() { echo "$2" | awk -v n="$1" -v c="$CEIL" '{printf "| %s | %.0f | %s | %s | %d | %.2f |\n", n, $1, $2, $3, $4, $1 / c}'; }
 CPU=$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)
@@ -272,6 +276,7 @@ $(row "GET /v1/admin/users?q=user12&status=ACTIVE (100k users), 4 connections" "
 - webhook deliveries to nginx while they are being queued: **${WH_RATE}/s** (${WH_DELIVERED} delivered, ${WH_FAILED} failed; the last one ${WH_DRAIN_MS} ms after the queueing stopped)
 - start to first 200 (second start, existing database): **${START_MS} ms**
 - RSS after start: **${RSS_START} MiB**; after load: **${RSS_LOAD} MiB**
+- 1,000 concurrent WebSocket chat connections (\`bench/ws-connections.sh\`): **${WS_HELD}** held; server RSS ${WS_RSS_BEFORE} MiB before, **${WS_RSS_AFTER} MiB** with them; all opened in ${WS_OPEN_MS} ms (handshake p50 ${WS_P50} ms, p99 ${WS_P99} ms)
 MD
 )
 echo "$TABLE"

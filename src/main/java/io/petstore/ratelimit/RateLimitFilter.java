@@ -39,7 +39,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		return !properties.enabled() || !(path.equals("/v1") || path.startsWith("/v1/"))
-				|| path.equals("/v1/openapi.json") || path.equals("/v1/openapi.yaml")
+				|| path.equals("/v1/openapi.json") || path.equals("/v1/openapi.yaml") || path.startsWith("/v1/asyncapi.")
 				// GraphQL, SOAP and the WebSocket chat count each call through the caller context (auth.CallContexts#open),
 				// so that a refusal comes in their own error form
 				|| path.equals("/v1/graphql") || path.startsWith("/v1/soap") || path.equals("/v1/ws/chat");

@@ -69,7 +69,7 @@ public class ChatLimits {
 		return rateBurst;
 	}
 
-	/** Messages refused for the rate in a row after which the connection is closed (1008). Default 200. */
+	/** Messages refused for the rate within 10 seconds after which the connection is closed (1008). Default 200. */
 	public int abuseRejections() {
 		return abuseRejections;
 	}

@@ -213,7 +213,7 @@ public class SupportChat {
 
 	/**
 	 * {@code assignAgent}: the caller, an agent, takes the conversation (from the advisor or another
-	 * agent); every participant is told. FORBIDDEN for users who are not agents.
+	 * agent); every participant is told (again, if the caller had it already). FORBIDDEN for users who are not agents.
 	 */
 	public AgentAssigned assignAgent(CallContext call, UUID conversationId) {
 		Caller user = caller(call);
@@ -231,12 +231,12 @@ public class SupportChat {
 			Conversation conversation = repository.findForUpdate(call.tenant(), conversationId)
 				.orElseThrow(() -> DomainException.notFound("conversation", conversationId));
 			AgentAssigned assigned = new AgentAssigned(conversationId, agent);
-			if (conversation.agent() != null && conversation.agent().id().equals(agent.id())) {
-				return assigned;
+			if (conversation.agent() == null || !conversation.agent().id().equals(agent.id())) {
+				repository.assign(call.tenant(), conversationId, agent, Timestamps.now());
+				audit.record(call.tenant(), "CHAT_AGENT_ASSIGNED", ENTITY, conversationId,
+						java.util.Collections.singletonMap("agent", conversation.agent()), Map.of("agent", agent));
 			}
-			repository.assign(call.tenant(), conversationId, agent, Timestamps.now());
-			audit.record(call.tenant(), "CHAT_AGENT_ASSIGNED", ENTITY, conversationId,
-					java.util.Collections.singletonMap("agent", conversation.agent()), Map.of("agent", agent));
+			// told again when the agent had it already: the answer to every assignAgent
 			publish(call.tenant(), conversation, assigned);
 			return assigned;
 		}));

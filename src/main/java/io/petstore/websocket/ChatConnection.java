@@ -37,8 +37,19 @@ final class ChatConnection {
 
 	private volatile Disposable live;
 
-	/** Messages refused for the rate in a row (sustained abuse closes the connection). */
-	int rejectedInARow;
+	private int rejected;
+
+	private long rejectedSince;
+
+	/** Counts a message refused for the rate; answers how many were refused in the last 10 seconds. */
+	synchronized int refused() {
+		long now = System.nanoTime();
+		if (rejected == 0 || now - rejectedSince > 10_000_000_000L) {
+			rejected = 0;
+			rejectedSince = now;
+		}
+		return ++rejected;
+	}
 
 	ChatConnection(WebSocketSession session, CallContext call, String token, Connected connected, ChatLimits limits, Runnable onCutOff) {
 		this.session = session;

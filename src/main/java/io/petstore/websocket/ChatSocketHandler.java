@@ -115,7 +115,7 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
 		String clientMessageId = null;
 		try {
 			if (!connection.tryTake()) {
-				if (++connection.rejectedInARow >= limits.abuseRejections()) {
+				if (connection.refused() >= limits.abuseRejections()) {
 					LOG.info("Chat connection {} closed: flooding past the rate", session.getId());
 					connection.send(error("TOO_MANY_REQUESTS", "Too many messages; the connection is closed.", null, null, null));
 					forget(connection);
@@ -125,7 +125,6 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
 				throw new DomainException(DomainException.Kind.TOO_MANY_REQUESTS, "rate-limit-exceeded",
 						"Too many messages: at most " + limits.ratePerSecond() + " per second (bursts of " + limits.rateBurst() + ").", null);
 			}
-			connection.rejectedInARow = 0;
 			ObjectNode node = wire.parse(message.getPayload());
 			JsonNode typeNode = node.get("type");
 			if (typeNode != null && typeNode.isString()) {

@@ -52,6 +52,13 @@ class ChatWebSocketTest extends ChatTestSupport {
 			assertThat(first.get("sender").get("role").asString()).isEqualTo("CUSTOMER");
 			assertThat(first.get("sender").get("username").asString()).isEqualTo(customer.username());
 
+			// no agent yet: the pet-care advisor answers
+			JsonNode advice = alice.next(m -> "chatMessage".equals(m.path("type").asString()) && "ADVISOR".equals(m.get("sender").get("role").asString()),
+					"the advisor's reply", 30_000);
+			assertThat(advice.get("sender").get("id").isNull()).isTrue();
+			assertThat(advice.get("content").asString()).contains("Not veterinary advice");
+			assertThat(advice.get("conversationId").asString()).isEqualTo(id);
+
 			// a retry with the same clientMessageId stores nothing twice
 			alice.send("{\"type\":\"chatMessage\",\"conversationId\":\"" + id + "\",\"content\":\"Hello, anyone there?\",\"clientMessageId\":\"c-1\"}");
 			assertThat(alice.next("ack").get("id").asString()).isEqualTo(ack.get("id").asString());
@@ -62,8 +69,8 @@ class ChatWebSocketTest extends ChatTestSupport {
 			JsonNode agentJoined = bob.next("joined");
 			assertThat(agentJoined.get("conversation").get("agent").get("id").asString()).isEqualTo(agent.id());
 			List<String> history = agentJoined.get("history").valueStream().map(m -> m.get("id").asString()).toList();
-			assertThat(history).contains(ack.get("id").asString());
-			assertThat(history.stream().filter(ack.get("id").asString()::equals)).hasSize(1);
+			assertThat(history).containsExactly(ack.get("id").asString(), advice.get("id").asString());
+			
 			JsonNode assigned = alice.next("agentAssigned");
 			assertThat(assigned.get("conversationId").asString()).isEqualTo(id);
 			assertThat(assigned.get("agent").get("username").asString()).isEqualTo(agent.username());
@@ -116,6 +123,8 @@ class ChatWebSocketTest extends ChatTestSupport {
 		assertThat(sent.get("pagination").get("totalItems").asInt()).isEqualTo(5);
 		JsonNode record = sent.get("data").get(0);
 		assertThat(record.get("protocol").asString()).isEqualTo("WEBSOCKET");
+		assertThat(admin().get("/v1/admin/audit-logs?action=CHAT_ADVISOR_REPLIED").json().get("pagination").get("totalItems").asInt())
+			.as("the advisor answers only while no agent has taken the conversation").isEqualTo(1);
 		JsonNode assignedLog = admin().get("/v1/admin/audit-logs?action=CHAT_AGENT_ASSIGNED").json();
 		assertThat(assignedLog.get("pagination").get("totalItems").asInt()).isEqualTo(1);
 		assertThat(assignedLog.get("data").get(0).get("actor").asString()).isEqualTo("user:" + agent.username());
@@ -299,6 +308,25 @@ class ChatWebSocketTest extends ChatTestSupport {
 			}
 			assertThat(ack).isNotNull();
 			assertThat(client.isOpen()).isTrue();
+		}
+	}
+
+	@Test
+	void sustainedFloodingClosesTheConnection() {
+		Account customer = register("cust");
+		try (ChatClient client = connect(customer)) {
+			String id = open(client, "abuse");
+			// 40 at once are served, the rest refused; 200 refusals within 10 s close the connection (1008)
+			for (int i = 0; i < 600 && client.isOpen(); i++) {
+				try {
+					client.send(json("typingStarted", "conversationId", id));
+				}
+				catch (java.util.concurrent.CompletionException closedMeanwhile) {
+					break;
+				}
+			}
+			assertThat(client.closeCode(10_000)).isEqualTo(1008);
+			assertThat(client.all("error").stream().map(m -> m.get("code").asString())).contains("TOO_MANY_REQUESTS").doesNotContain("BAD_REQUEST");
 		}
 	}
 
