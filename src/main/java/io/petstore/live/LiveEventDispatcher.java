@@ -65,6 +65,8 @@ class LiveEventDispatcher implements LiveEvents, SmartLifecycle {
 
 	private final Duration pollInterval;
 
+	private final Duration firstBackoff;
+
 	private final Duration maxBackoff;
 
 	private final String listenerName;
@@ -93,6 +95,7 @@ class LiveEventDispatcher implements LiveEvents, SmartLifecycle {
 			@Value("${petstore.live.retention:PT24H}") Duration retention,
 			@Value("${petstore.live.retention-check:PT5M}") Duration retentionCheck,
 			@Value("${petstore.live.poll-interval:PT5S}") Duration pollInterval,
+			@Value("${petstore.live.reconnect-delay:PT0.1S}") Duration firstBackoff,
 			@Value("${petstore.live.reconnect-max-delay:PT5S}") Duration maxBackoff,
 			@Value("${petstore.live.listener-name:}") String listenerName,
 			@Value("${petstore.live.subscriber-buffer:1024}") int subscriberBuffer,
@@ -103,6 +106,7 @@ class LiveEventDispatcher implements LiveEvents, SmartLifecycle {
 		this.retention = retention;
 		this.retentionCheck = retentionCheck;
 		this.pollInterval = pollInterval;
+		this.firstBackoff = firstBackoff;
 		this.maxBackoff = maxBackoff;
 		this.listenerName = listenerName.isBlank() ? "petstore-live-" + UUID.randomUUID().toString().substring(0, 8) : listenerName;
 		this.subscriberBuffer = subscriberBuffer;
@@ -261,7 +265,7 @@ class LiveEventDispatcher implements LiveEvents, SmartLifecycle {
 	// PostgreSQL listener
 
 	private void listen() {
-		long backoff = 100;
+		long backoff = firstBackoff.toMillis();
 		while (running) {
 			try (Connection connection = connect()) {
 				listening = connection;
@@ -269,7 +273,7 @@ class LiveEventDispatcher implements LiveEvents, SmartLifecycle {
 					statement.execute("LISTEN " + LiveEventStore.CHANNEL);
 				}
 				log.info("live events: listening on {} as {}", LiveEventStore.CHANNEL, listenerName);
-				backoff = 100;
+				backoff = firstBackoff.toMillis();
 				wake(); // catch up with what was committed while not listening
 				Notifications notifications = new Notifications(connection);
 				while (running) {
