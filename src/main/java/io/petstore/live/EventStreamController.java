@@ -101,8 +101,10 @@ class EventStreamController implements org.springframework.beans.factory.Disposa
 		long lastId = lastId(resume);
 
 		SseEmitter emitter = new SseEmitter(0L);
-		Flux<Object> items = Flux.merge(live.since(lastId, call.tenant(), user, topics),
-				Flux.interval(heartbeat, heartbeat).map(tick -> HEARTBEAT))
+		Flux<Object> events = live.since(lastId, call.tenant(), user, topics).cast(Object.class);
+		// heartbeats until the events end (the server shutting down completes them)
+		Flux<Object> items = events
+			.publish(shared -> Flux.merge(shared, Flux.interval(heartbeat, heartbeat).map(tick -> HEARTBEAT).takeUntilOther(shared.then())))
 			.publishOn(writers, 32);
 		try {
 			emitter.send(SseEmitter.event().comment("petstore live events: " + String.join(",", topics)).reconnectTime(1000));

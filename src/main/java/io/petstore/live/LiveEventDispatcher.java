@@ -75,7 +75,8 @@ class LiveEventDispatcher implements LiveEvents, SmartLifecycle {
 
 	private final int maxReplay;
 
-	private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
+	/** Replaced when the application stops (a paused test context starts again with a fresh one). */
+	private volatile Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
 
 	private final AtomicBoolean pollPending = new AtomicBoolean();
 
@@ -150,7 +151,7 @@ class LiveEventDispatcher implements LiveEvents, SmartLifecycle {
 
 	@Override
 	public Flux<LiveEvent> events() {
-		return sink.asFlux();
+		return Flux.defer(() -> sink.asFlux());
 	}
 
 	@Override
@@ -402,6 +403,18 @@ class LiveEventDispatcher implements LiveEvents, SmartLifecycle {
 		if (executor != null) {
 			executor.shutdownNow();
 		}
+		// the subscriptions of now end; those made after a restart use the new sink
+		Sinks.Many<LiveEvent> ended = sink;
+		sink = Sinks.many().multicast().directBestEffort();
+		ended.tryEmitComplete();
+	}
+
+	/**
+	 * The application is closing: end every subscription now (SSE streams complete, so the web
+	 * server's graceful shutdown does not wait for them), before the beans stop.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+	void closing() {
 		sink.tryEmitComplete();
 	}
 
