@@ -120,10 +120,12 @@ class EventStreamController implements org.springframework.beans.factory.Disposa
 				throw Exceptions.propagate(ex);
 			}
 		}, error -> {
-			// the client went away (write failed), or fell too far behind: end the stream; a client
-			// that is still there reconnects with Last-Event-ID
-			emitter.complete();
-		}, emitter::complete);
+			// a failed write: the client has gone and the container ends the request itself; else
+			// (too far behind, shutting down) end the stream: the client reconnects with Last-Event-ID
+			if (!(Exceptions.unwrap(error) instanceof IOException)) {
+				complete(emitter);
+			}
+		}, () -> complete(emitter));
 		emitter.onCompletion(subscription::dispose);
 		emitter.onTimeout(subscription::dispose);
 		emitter.onError(error -> subscription.dispose());
@@ -131,6 +133,15 @@ class EventStreamController implements org.springframework.beans.factory.Disposa
 			.cacheControl(CacheControl.noStore())
 			.header("X-Accel-Buffering", "no")
 			.body(emitter);
+	}
+
+	private static void complete(SseEmitter emitter) {
+		try {
+			emitter.complete();
+		}
+		catch (RuntimeException alreadyFailed) {
+			// the response failed meanwhile (the client went away): nothing left to end
+		}
 	}
 
 	private void send(SseEmitter emitter, Object item, String resume) throws IOException {
