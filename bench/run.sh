@@ -200,6 +200,10 @@ WH_END=$(now_ms)
 read -r WH_RATE WH_DRAIN_MS WH_DELIVERED WH_FAILED <<<"$(python3 bench/webhook_drain.py 127.0.0.1 "$PORT" "$WH_START" "$WH_END" "$WH_BASELINE")"
 echo "webhooks: $WH_DELIVERED delivered ($WH_FAILED failed), ${WH_RATE}/s, drained ${WH_DRAIN_MS} ms after the load"
 
+# Live events: 100 SSE listeners on GET /v1/events, pet status changes one after the other;
+# latency from each change's REST response to each listener's receipt (bench/fanout.sh)
+R_FANOUT=$(JAVA="$JAVA" LISTENERS=100 CHANGES=50 bench/fanout.sh "$S")
+
 R_SMTP=$(python3 bench/smtp_load.py 127.0.0.1 "$SMTP_PORT" "$INBOX_ADDRESS" "$DURATION" 8)
 R_INBOX=$(measure "$S/v2/inbox/$INBOX_ID/message?limit=20" bench/api_key.lua)
 
@@ -265,6 +269,7 @@ $(row "POST /v1/graphql pets(limit: 20) { data { id name species status price me
 $(row "POST /v1/pets (bearer token)" "$R_V1_POST")
 $(row "POST /v1/orders (a fresh pet each)" "$R_V1_ORDER")
 $(row "POST /v1/webhooks/{id}/test (queue a delivery)" "$R_WEBHOOK_QUEUE")
+$(row "SSE fan-out: 100 listeners on GET /v1/events, 50 pet status changes (changes/s; latency from the REST response to each receipt; errors: receipts missed)" "$R_FANOUT")
 $(row "SMTP: 2 KiB messages to one inbox, 8 sessions (msgs/s)" "$R_SMTP")
 $(row "GET /v2/inbox/{id}/message?limit=20 (api_key)" "$R_INBOX")
 $(row "GET /v1/admin/dashboard/stats (30 days; 100k rows per table), 1 connection" "$R_DASH_ONE30")

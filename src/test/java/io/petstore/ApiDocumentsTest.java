@@ -84,7 +84,7 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 				"callbackOrder", "createOrderPayment", "createUser", "getUserById", "updateUser", "deleteUser", "createToken", "getDashboardStats",
 				"listUsers", "getUserDetails", "updateUserStatus", "updateUserRole", "listAllOrders", "forceCancelOrder", "listAuditLogs",
 				"getAuditLog", "registerOAuthClient", "listOAuthClients", "getOAuthClient", "deleteOAuthClient", "createWebhook", "listWebhooks", "getWebhook", "updateWebhook", "deleteWebhook", "testWebhook",
-				"listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery", "createChatCompletion");
+				"listWebhookDeliveries", "getWebhookDelivery", "redeliverWebhookDelivery", "createChatCompletion", "streamEvents");
 		// the events this server sends, documented as OpenAPI 3.1 webhooks
 		assertThat(doc.json().get("webhooks").propertyNames()).containsExactlyInAnyOrder("orderCreated", "orderStatusChanged",
 				"paymentSucceeded", "webhookTest");

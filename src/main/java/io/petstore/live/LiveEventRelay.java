@@ -9,8 +9,9 @@ import io.petstore.payment.PaymentSucceeded;
 import io.petstore.store.OrderStatusChanged;
 
 /**
- * Publishes domain changes as live events once their transaction has committed (a rolled-back
- * change is never pushed).
+ * Publishes domain changes as live events inside their transaction, just before it commits (the
+ * {@code live_event} row and the NOTIFY are part of the change: a rolled-back change publishes
+ * nothing); a change made outside a transaction publishes in a transaction of its own.
  */
 @Component
 class LiveEventRelay {
@@ -21,17 +22,17 @@ class LiveEventRelay {
 		this.live = live;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(PetStatusChanged event) {
 		live.publish(new LiveEvent(LiveEvent.PET_STATUS, event.tenant(), null, event));
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(OrderStatusChanged event) {
 		live.publish(new LiveEvent(LiveEvent.ORDER_STATUS, event.tenant(), event.order().userId(), event));
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(PaymentSucceeded event) {
 		live.publish(new LiveEvent(LiveEvent.PAYMENT, event.tenant(), event.order().userId(), event));
 	}
