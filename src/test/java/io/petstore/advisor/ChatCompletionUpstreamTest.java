@@ -49,7 +49,7 @@ class ChatCompletionUpstreamTest extends IntegrationTest {
 
 	private static final String PASSWORD = "Upstream-Pass-123!";
 
-	/** What the fake upstream does: "sse", "json", "error", "silent", "hangup", "long". */
+	/** What the fake upstream does: "sse", "json", "error", "silent", "hangup", "long", "broken". */
 	private static volatile String mode = "sse";
 
 	private static final AtomicReference<String> lastRequest = new AtomicReference<>();
@@ -152,6 +152,14 @@ class ChatCompletionUpstreamTest extends IntegrationTest {
 			assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(6));
 		}
 
+		// a stream that breaks off mid-way ends with an error event instead of [DONE]
+		mode = "broken";
+		String broken = user.postJson("/v1/chat/completions", streamed).body();
+		assertThat(broken).contains("\"content\":\"Hello from\"", "event: error", "upstream-failure", "unreadable")
+			.doesNotContain("[DONE]");
+		Reply brokenWhole = user.postJson("/v1/chat/completions", body);
+		assertThat(brokenWhole.status()).as(brokenWhole.toString()).isEqualTo(502);
+
 		mode = "hangup";
 		Reply hangup = user.postJson("/v1/chat/completions", body);
 		assertThat(hangup.status()).as(hangup.toString()).isIn(502, 503);
@@ -214,6 +222,12 @@ class ChatCompletionUpstreamTest extends IntegrationTest {
 				exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
 				exchange.sendResponseHeaders(200, 0);
 				OutputStream out = exchange.getResponseBody();
+				if (mode.equals("broken")) {
+					out.write("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello from\"}}]}\n\ndata: {not json\n\n"
+						.getBytes(StandardCharsets.UTF_8));
+					exchange.close();
+					return;
+				}
 				List<String> pieces = mode.equals("long") ? java.util.Collections.nCopies(200, "word ") : List.of("Hello from", " upstream, friend.");
 				try {
 					out.write(("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"},\"finish_reason\":null}]}\n\n")
