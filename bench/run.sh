@@ -158,6 +158,8 @@ for q in bench/graphql_pet.lua bench/graphql_pets.lua; do
   fi
 done
 warm "$S/v1/graphql" bench/graphql_pet.lua; warm "$S/v1/graphql" bench/graphql_pets.lua
+# The pet-care advisor, offline (bench/chat.sh measures the same on a running server)
+warm "$S/v1/chat/completions" bench/chat_care.lua; warm "$S/v1/chat/completions" bench/chat_catalog.lua
 
 # The Inboxes API: a validated domain and an inbox (inbox_setup.py answers the DNS query itself),
 # mail to it over SMTP (smtp_load.py, measured below), then reading the inbox with an api_key.
@@ -176,6 +178,8 @@ R_GRPC_GET=$("$JAVA" -cp "$OUT/app/petstore.jar:$OUT/app/lib/*" bench/GrpcGetPet
 R_V1_LIST=$(measure "$S/v1/pets?limit=20")
 R_GQL_GET=$(measure "$S/v1/graphql" bench/graphql_pet.lua)
 R_GQL_LIST=$(measure "$S/v1/graphql" bench/graphql_pets.lua)
+R_CHAT_CARE=$(measure "$S/v1/chat/completions" bench/chat_care.lua)
+R_CHAT_CATALOG=$(measure "$S/v1/chat/completions" bench/chat_catalog.lua)
 R_V1_POST=$(measure "$S/v1/pets" bench/post_v1_pet.lua)
 # more available pets, so the order benchmark (warm-up and measurement) never runs out
 DURATION_SAVED=$DURATION; DURATION=$((WARMUP + DURATION)); measure "$S/v1/pets" bench/post_v1_pet.lua >/dev/null; DURATION=$DURATION_SAVED
@@ -266,6 +270,8 @@ $(row "gRPC PetService/GetPet (unary; bench/GrpcGetPet.java, $CONNS calls in fli
 $(row "GET /v1/pets?limit=20" "$R_V1_LIST")
 $(row "POST /v1/graphql pet(id:) (every Pet field)" "$R_GQL_GET")
 $(row "POST /v1/graphql pets(limit: 20) { data { id name species status price medicalInfo { vaccinated } } pagination { totalItems } }" "$R_GQL_LIST")
+$(row "POST /v1/chat/completions, offline, not streamed: pet-care question (completions/s)" "$R_CHAT_CARE")
+$(row "POST /v1/chat/completions, offline, not streamed: catalog question over $PETS pets (completions/s)" "$R_CHAT_CATALOG")
 $(row "POST /v1/pets (bearer token)" "$R_V1_POST")
 $(row "POST /v1/orders (a fresh pet each)" "$R_V1_ORDER")
 $(row "POST /v1/webhooks/{id}/test (queue a delivery)" "$R_WEBHOOK_QUEUE")

@@ -15,14 +15,30 @@ import io.petstore.auth.Scopes;
 @Service
 class Advisor implements PetAdvisor {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Advisor.class);
+
 	private final OfflineAdvisor offline;
 
-	Advisor(OfflineAdvisor offline) {
+	private final Upstream upstream;
+
+	Advisor(OfflineAdvisor offline, Upstream upstream) {
 		this.offline = offline;
+		this.upstream = upstream;
 	}
 
+	/** The upstream's answer when one is configured and answers; the offline one otherwise. */
 	@Override
 	public Reply reply(CallContext call, List<Turn> conversation, int maxTokens) {
+		check(call, maxTokens);
+		if (upstream.configured()) {
+			try {
+				Answer answer = start(call, conversation, Model.PET_ADVISOR_1, maxTokens, 0.0).collect();
+				return new Reply(answer.text(), answer.truncated());
+			}
+			catch (UpstreamFailure | java.io.IOException failed) {
+				LOG.warn("upstream chat model failed, answering offline: {}", failed.getMessage());
+			}
+		}
 		Answer answer = answer(call, conversation, Model.PET_ADVISOR_1, maxTokens);
 		return new Reply(answer.text(), answer.truncated());
 	}
@@ -41,7 +57,20 @@ class Advisor implements PetAdvisor {
 	 */
 	Completion start(CallContext call, List<Turn> conversation, Model model, int maxTokens, double temperature) {
 		check(call, maxTokens);
+		if (upstream.configured()) {
+			return upstream.open(systemPrompt(call, conversation), conversation, maxTokens, temperature,
+					promptTokens(conversation));
+		}
 		return Completion.of(answer(call, conversation, model, maxTokens));
+	}
+
+	/** What the upstream model is told: its role, and the catalog facts the question calls for. */
+	private String systemPrompt(CallContext call, List<Turn> conversation) {
+		return "You are the pet-care advisor of an online pet store. Answer questions about caring for dogs, cats, "
+				+ "rabbits, birds and reptiles carefully and briefly; you are not a veterinarian, so send anything "
+				+ "urgent or medical to one. When asked which pets the store has, name only pets from these catalog "
+				+ "facts, with their ids and prices, and never invent pets.\n\nCatalog facts: "
+				+ offline.catalogFacts(call.tenant(), conversation);
 	}
 
 	private static void check(CallContext call, int maxTokens) {

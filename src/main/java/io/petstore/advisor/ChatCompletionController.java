@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import io.petstore.auth.CallContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,33 +67,14 @@ class ChatCompletionController {
 								answer.finishReason())),
 						ChatCompletion.Usage.of(answer)));
 		}
-		var emitter = streams.start(sink -> {
-			try (completion) {
-				int n = 0;
-				ObjectNode first = chunk(id, created, model);
-				first.withArray("choices").addObject().put("index", 0).putNull("finishReason")
-					.putObject("delta").put("role", "assistant").put("content", "");
-				reorder(first);
-				sink.event(Integer.toString(n++), null, json.writeValueAsString(first));
-				String piece;
-				while ((piece = completion.next()) != null) {
-					streams.pause();
-					ObjectNode delta = chunk(id, created, model);
-					ObjectNode choice = delta.withArray("choices").addObject().put("index", 0);
-					choice.putObject("delta").put("content", piece);
-					choice.putNull("finishReason");
-					sink.event(Integer.toString(n++), null, json.writeValueAsString(delta));
-				}
-				Answer answer = completion.finish();
-				ObjectNode last = chunk(id, created, model);
-				ObjectNode choice = last.withArray("choices").addObject().put("index", 0);
-				choice.putObject("delta");
-				choice.put("finishReason", answer.finishReason());
-				last.set("usage", json.valueToTree(ChatCompletion.Usage.of(answer)));
-				sink.event(Integer.toString(n++), null, json.writeValueAsString(last));
-				sink.event(Integer.toString(n), null, "[DONE]");
-			}
-		});
+		ResponseBodyEmitter emitter;
+		try {
+			emitter = streams.start(sink -> stream(sink, completion, id, created, model));
+		}
+		catch (RuntimeException refused) {
+			completion.close();
+			throw refused;
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_EVENT_STREAM)
 			.cacheControl(CacheControl.noCache())
@@ -100,19 +82,50 @@ class ChatCompletionController {
 			.body(emitter);
 	}
 
+	/** The events of one streamed answer; an upstream failing mid-way ends it with an {@code error} event. */
+	private void stream(ChatStreams.Sink sink, Completion completion, String id, long created, Model model) throws IOException {
+		try (completion) {
+			int n = 0;
+			ObjectNode first = chunk(id, created, model);
+			ObjectNode opening = first.withArray("choices").addObject().put("index", 0);
+			opening.putObject("delta").put("role", "assistant").put("content", "");
+			opening.putNull("finishReason");
+			sink.event(Integer.toString(n++), null, json.writeValueAsString(first));
+			String piece;
+			while (true) {
+				try {
+					piece = completion.next();
+				}
+				catch (UpstreamFailure failure) {
+					sink.event(Integer.toString(n), "error", json.writeValueAsString(
+							io.petstore.v1.Problems.of(failure.status(), "upstream-failure", failure.getMessage(), "/v1/chat/completions", null)));
+					return;
+				}
+				if (piece == null) {
+					break;
+				}
+				streams.pause();
+				ObjectNode delta = chunk(id, created, model);
+				ObjectNode choice = delta.withArray("choices").addObject().put("index", 0);
+				choice.putObject("delta").put("content", piece);
+				choice.putNull("finishReason");
+				sink.event(Integer.toString(n++), null, json.writeValueAsString(delta));
+			}
+			Answer answer = completion.finish();
+			ObjectNode last = chunk(id, created, model);
+			ObjectNode choice = last.withArray("choices").addObject().put("index", 0);
+			choice.putObject("delta");
+			choice.put("finishReason", answer.finishReason());
+			last.set("usage", json.valueToTree(ChatCompletion.Usage.of(answer)));
+			sink.event(Integer.toString(n++), null, json.writeValueAsString(last));
+			sink.event(Integer.toString(n), null, "[DONE]");
+		}
+	}
+
 	private ObjectNode chunk(String id, long created, Model model) {
 		ObjectNode chunk = json.createObjectNode();
 		chunk.put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model.name());
 		return chunk;
-	}
-
-	/** index, delta, finishReason: the order of the other chunks. */
-	private static void reorder(ObjectNode first) {
-		ObjectNode choice = (ObjectNode) first.get("choices").get(0);
-		var delta = choice.remove("delta");
-		var finish = choice.remove("finishReason");
-		choice.set("delta", delta);
-		choice.set("finishReason", finish);
 	}
 
 	private static byte[] randomBytes() {

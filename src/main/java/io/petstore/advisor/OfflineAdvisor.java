@@ -67,6 +67,16 @@ class OfflineAdvisor {
 		return String.join("\n\n", parts);
 	}
 
+	/** The catalog's answer to the conversation's last question (its available pets when it asks nothing of the catalog). */
+	String catalogFacts(Tenant tenant, List<Turn> conversation) {
+		String question = lastUserTurn(conversation);
+		Set<Species> species = CatalogQuestion.speciesIn(question);
+		if (species.isEmpty()) {
+			species = earlierSpecies(conversation);
+		}
+		return catalogAnswer(tenant, CatalogQuestion.read(question, species), Model.PET_ADVISOR_1);
+	}
+
 	/** The pets matching the question, cheapest first, named with their ids and prices. */
 	String catalogAnswer(Tenant tenant, CatalogQuestion asked, Model model) {
 		PetFilter filter = new PetFilter(asked.species().isEmpty() ? null : asked.species(), asked.statuses(), null, null,

@@ -33,10 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /v1/chat/completions} over HTTP: the non-streamed 201 and the event stream, both
  * checked against the /v1 document; usage recounted by the documented token rule; bad input; a
- * client that leaves mid-stream. Streams pause 20 ms between content events here, so that a stream
- * lasts long enough to be left.
+ * client that leaves mid-stream; the cap on concurrent streams. Streams pause 20 ms between content
+ * events here, so that a stream lasts long enough to be left, and at most 2 run at once.
  */
-@TestPropertySource(properties = "petstore.chat.stream-delay-ms=20")
+@TestPropertySource(properties = { "petstore.chat.stream-delay-ms=20", "petstore.chat.max-streams=2" })
 class ChatCompletionTest extends IntegrationTest {
 
 	private static final String PASSWORD = "Advisor-Pass-123!";
@@ -184,6 +184,38 @@ class ChatCompletionTest extends IntegrationTest {
 		assertThat(streams.active()).as("producers running after the client left").isEqualTo(before);
 		assertThat(streams.stopped()).as("streams stopped before their end").isEqualTo(stoppedBefore + 1);
 		assertThat(Duration.between(left, Instant.now())).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void pastTheCapOnConcurrentStreamsANewOneIsA503() throws Exception {
+		String token = register();
+		int before = streams.active();
+		String body = "{\"messages\":[{\"role\":\"USER\",\"content\":\"Tell me about grooming and illness in dogs and cats\"}],\"maxTokens\":4096}";
+		List<HttpResponse<InputStream>> open = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<InputStream> response = openStream(token, body);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(next(new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))).id()).isEqualTo("0");
+			open.add(response);
+		}
+		HttpResponse<InputStream> refused = openStream(token, body);
+		String problem = new String(refused.body().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(refused.statusCode()).as(problem).isEqualTo(503);
+		assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(JSON.readTree(problem).get("detail").asString()).contains("streaming");
+		for (HttpResponse<InputStream> response : open) {
+			response.body().close();
+		}
+		Instant deadline = Instant.now().plusSeconds(3);
+		while (streams.active() != before && Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
+		}
+		assertThat(streams.active()).isEqualTo(before);
+		// and a new stream is accepted again
+		HttpResponse<InputStream> again = openStream(token, "{\"messages\":[{\"role\":\"USER\",\"content\":\"hi\"}],\"maxTokens\":30}");
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(new String(again.body().readAllBytes(), StandardCharsets.UTF_8)).endsWith("data: [DONE]\n\n");
 	}
 
 	@Test
