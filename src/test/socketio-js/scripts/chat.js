@@ -5,8 +5,7 @@
 // (ack {clientMessageId, id, sentAt}), typing and delivery receipts reach the others, history on
 // a later join, bad input gets chatError with the socket still connected.
 // ADMIN_PASSWORD: the configured administrator's (it gives the agents the STAFF role).
-import WebSocket from 'ws';
-import { baseUrl, check, connect, register, rest, run, sleep, step, tenant, until } from './lib.js';
+import { baseUrl, chatSocket, check, connect, register, rest, run, sleep, step, tenant, until } from './lib.js';
 
 const EVENTS = ['chatMessage', 'messageDelivered', 'typingStarted', 'typingStopped', 'agentAssigned', 'chatError'];
 
@@ -20,24 +19,6 @@ async function staff(prefix) {
   const granted = await rest('PATCH', `/v1/admin/users/${user.id}/role`, { role: 'STAFF' }, admin.body.token);
   check(granted.status === 200, `grant STAFF: ${granted.status} ${JSON.stringify(granted.body)}`);
   return user;
-}
-
-/** A WebSocket chat participant; messages collected by type. */
-function wsParticipant(token) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/v1/ws/chat?token=${encodeURIComponent(token)}&tenant=${tenant}`);
-    ws.received = [];
-    ws.of = (type) => ws.received.filter((m) => m.type === type);
-    ws.on('message', (data) => {
-      const message = JSON.parse(data.toString());
-      ws.received.push(message);
-      if (message.type === 'connected') {
-        resolve(ws);
-      }
-    });
-    ws.on('error', reject);
-    ws.on('unexpected-response', (_req, res) => reject(new Error(`ws chat refused: ${res.statusCode}`)));
-  });
 }
 
 run(async () => {
@@ -64,7 +45,7 @@ run(async () => {
   result.customerMessagesBeforeAgent = cs.received.chatMessage.map((m) => ({ id: m.id, role: m.sender.role, clientMessageId: m.clientMessageId }));
 
   step('an agent on the WebSocket chat joins');
-  const wsAgent = await wsParticipant(wsAgentUser.token);
+  const wsAgent = await chatSocket(wsAgentUser.token);
   wsAgent.send(JSON.stringify({ type: 'joinChat', conversationId }));
   await until(() => wsAgent.of('joined').length === 1, 'ws joined');
   result.wsJoined = wsAgent.of('joined')[0];

@@ -4,6 +4,7 @@
 //   node scripts/<name>.js <baseUrl> <tenantId>   (or PETSTORE_BASE_URL and PETSTORE_TENANT)
 // Progress goes to stderr; stdout carries exactly one JSON document, which the Java test asserts on.
 import { io } from 'socket.io-client';
+import WebSocket from 'ws';
 
 export const baseUrl = (process.argv[2] || process.env.PETSTORE_BASE_URL || '').replace(/\/+$/, '');
 export const tenant = process.argv[3] || process.env.PETSTORE_TENANT || '';
@@ -121,4 +122,25 @@ export async function run(body) {
     console.error(error instanceof CheckFailed ? error.message : error?.stack ?? String(error));
     process.exit(1);
   }
+}
+
+/**
+ * A connection to the WebSocket chat (/v1/ws/chat, the `ws` package) of this server (default: the
+ * one under test); resolves on `connected`. Messages are collected in order; ws.of(type) filters them.
+ */
+export function chatSocket(token, server = baseUrl) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.replace(/^http/, 'ws')}/v1/ws/chat?token=${encodeURIComponent(token)}&tenant=${tenant}`);
+    ws.received = [];
+    ws.of = (type) => ws.received.filter((m) => m.type === type);
+    ws.on('message', (data) => {
+      const message = JSON.parse(data.toString());
+      ws.received.push(message);
+      if (message.type === 'connected') {
+        resolve(ws);
+      }
+    });
+    ws.on('error', reject);
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`ws chat refused: ${res.statusCode}`)));
+  });
 }

@@ -3,9 +3,7 @@
 // a message sent over WebSocket on B reaches the Socket.IO participant on A, and back.
 //
 //   PETSTORE_BASE_URL = A, PETSTORE_B_URL = B, PETSTORE_TENANT, USER_TOKEN, PET_ID
-import WebSocket from 'ws';
-
-import { baseUrl, check, connect, run, step, tenant, until } from './lib.js';
+import { baseUrl, chatSocket, check, connect, run, step, tenant, until } from './lib.js';
 
 const bUrl = (process.env.PETSTORE_B_URL || '').replace(/\/+$/, '');
 const token = process.env.USER_TOKEN;
@@ -23,29 +21,11 @@ async function onB(method, path, body) {
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-/** A WebSocket chat connection on this server; messages collected in order. */
-function chatSocket(server) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.replace(/^http/, 'ws')}/v1/ws/chat?token=${encodeURIComponent(token)}&tenant=${tenant}`);
-    ws.received = [];
-    ws.of = (type) => ws.received.filter((m) => m.type === type);
-    ws.on('message', (data) => {
-      const message = JSON.parse(data.toString());
-      ws.received.push(message);
-      if (message.type === 'connected') {
-        resolve(ws);
-      }
-    });
-    ws.on('error', reject);
-    ws.on('unexpected-response', (_req, res) => reject(new Error(`ws chat refused: ${res.statusCode}`)));
-  });
-}
-
 run(async () => {
   step('a Socket.IO client and a WebSocket client on A');
   const sio = await connect({ auth: { token, tenant } }, ['orderStatusChanged', 'chatMessage']);
   check(!sio.error, `socket.io connect on A: ${JSON.stringify(sio.error)}`);
-  const wsOnA = await chatSocket(baseUrl);
+  const wsOnA = await chatSocket(token, baseUrl);
 
   step('an order placed and cancelled through B');
   const placed = await onB('POST', '/v1/orders', { petId });
@@ -61,7 +41,7 @@ run(async () => {
   step('one conversation: Socket.IO on A, WebSocket on B');
   const opened = await sio.socket.timeout(15000).emitWithAck('joinChat', { subject: 'Across instances' });
   const conversationId = opened.conversation.id;
-  const wsOnB = await chatSocket(bUrl);
+  const wsOnB = await chatSocket(token, bUrl);
   wsOnB.send(JSON.stringify({ type: 'joinChat', conversationId }));
   await until(() => wsOnB.of('joined').length === 1, 'joined on B');
   wsOnB.send(JSON.stringify({ type: 'chatMessage', conversationId, content: 'Sent on B', clientMessageId: 'b-1' }));

@@ -2,10 +2,8 @@ package io.petstore.graphql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,20 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.petstore.support.ApiClient;
 import io.petstore.support.IntegrationTest;
+import io.petstore.support.NodeProject;
 import io.petstore.support.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,15 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GraphqlJavaScriptClientTest extends IntegrationTest {
 
-	private static final Path SOURCE = Path.of("src", "test", "graphql-js");
-
-	private static final Path PROJECT = Path.of("target", "graphql-js");
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final NodeProject NODE = NodeProject.of("graphql-js", "graphql-ws");
 
 	private static final String PASSWORD = "GraphQL-Pass-123!";
-
-	private static boolean installed;
 
 	@Test
 	void queriesAnswerWhatRestAnswers() {
@@ -286,113 +275,10 @@ class GraphqlJavaScriptClientTest extends IntegrationTest {
 
 	/** Runs scripts/{name}.js against this test's server and tenant; answers the JSON it printed. */
 	private JsonNode script(String name, Map<String, String> environment) {
-		install();
 		Map<String, String> env = new java.util.HashMap<>(environment);
 		env.put("PETSTORE_BASE_URL", base());
 		env.put("PETSTORE_TENANT", tenant.toString());
-		Result result = run(List.of("node", "scripts/" + name + ".js"), env, 120);
-		System.out.println("node scripts/" + name + ".js (exit " + result.code() + ")\n--- stderr\n" + result.stderr() + "--- stdout\n"
-				+ result.stdout());
-		assertThat(result.code()).as("node scripts/" + name + ".js failed; its stderr:\n" + result.stderr() + "\nits stdout:\n" + result.stdout())
-			.isZero();
-		try {
-			return JSON.readTree(result.stdout());
-		}
-		catch (RuntimeException ex) {
-			throw new AssertionError("scripts/" + name + ".js printed no JSON: " + result.stdout() + "\n" + result.stderr(), ex);
-		}
-	}
-
-	/** Skips when node or npm is missing; otherwise copies the project to target/ and runs npm ci once. */
-	private static synchronized void install() {
-		Assumptions.assumeTrue(works("node", "--version"), "node is not installed: the GraphQL JavaScript client tests are skipped");
-		Assumptions.assumeTrue(works("npm", "--version"), "npm is not installed: the GraphQL JavaScript client tests are skipped");
-		if (installed) {
-			return;
-		}
-		copySources();
-		Path stamp = PROJECT.resolve("node_modules/.petstore-lock");
-		String lock = read(PROJECT.resolve("package-lock.json"));
-		if (!Files.exists(PROJECT.resolve("node_modules/graphql-ws/package.json")) || !lock.equals(Files.exists(stamp) ? read(stamp) : null)) {
-			Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 600);
-			assertThat(install.code()).as("npm ci in target/graphql-js:\n" + install.stdout() + install.stderr()).isZero();
-			try {
-				Files.writeString(stamp, lock, StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		installed = true;
-	}
-
-	private record Result(int code, String stdout, String stderr) {
-	}
-
-	private static Result run(List<String> command, Map<String, String> environment, int timeoutSeconds) {
-		try {
-			Path out = Files.createTempFile("graphql-js", ".out");
-			Path err = Files.createTempFile("graphql-js", ".err");
-			ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
-				.redirectOutput(out.toFile())
-				.redirectError(err.toFile());
-			builder.environment().putAll(environment);
-			Process process = builder.start();
-			boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-			if (!finished) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-			String stdout = Files.readString(out);
-			String stderr = Files.readString(err);
-			Files.delete(out);
-			Files.delete(err);
-			return finished ? new Result(process.exitValue(), stdout, stderr)
-					: new Result(-1, stdout, stderr + "\n[killed after " + timeoutSeconds + " s: " + String.join(" ", command) + "]");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean works(String... command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			process.getInputStream().readAllBytes();
-			return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static void copySources() {
-		try (Stream<Path> files = Files.walk(SOURCE)) {
-			for (Path file : files.filter(Files::isRegularFile).filter(f -> !SOURCE.relativize(f).startsWith("node_modules")).toList()) {
-				Path target = PROJECT.resolve(SOURCE.relativize(file).toString());
-				Files.createDirectories(target.getParent());
-				Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return NODE.script(name, env, 120);
 	}
 
 }

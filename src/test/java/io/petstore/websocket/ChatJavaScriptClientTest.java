@@ -1,26 +1,17 @@
 package io.petstore.websocket;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.petstore.support.ApiClient;
+import io.petstore.support.NodeProject;
 import io.petstore.support.Reply;
 import io.petstore.support.TestDatabase;
 import io.petstore.support.TestServers;
@@ -36,17 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChatJavaScriptClientTest {
 
-	private static final Path SOURCE = Path.of("src", "test", "chat-js");
-
-	private static final Path PROJECT = Path.of("target", "chat-js");
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static boolean installed;
+	private static final NodeProject NODE = NodeProject.of("chat-js", "ws", "--ignore-scripts");
 
 	@Test
 	void aConversationWithTheWsClientSurvivesARestart() {
-		install();
+		NODE.install();
 		String url = TestDatabase.newDatabaseUrl("chat_js");
 		UUID tenant = UUID.randomUUID();
 		Map<String, String> env = new HashMap<>();
@@ -166,106 +151,10 @@ class ChatJavaScriptClientTest {
 		return values;
 	}
 
-	// node (as GraphqlJavaScriptClientTest)
+	// node
 
 	private static JsonNode script(String name, Map<String, String> environment) {
-		Result result = run(List.of("node", "scripts/" + name + ".js"), environment, 120);
-		System.out.println("node scripts/" + name + ".js (exit " + result.code() + ")\n--- stderr\n" + result.stderr() + "--- stdout\n"
-				+ result.stdout());
-		assertThat(result.code()).as("node scripts/" + name + ".js failed; its stderr:\n" + result.stderr() + "\nits stdout:\n" + result.stdout())
-			.isZero();
-		return JSON.readTree(result.stdout());
-	}
-
-	private static synchronized void install() {
-		Assumptions.assumeTrue(works("node", "--version"), "node is not installed: the chat JavaScript client tests are skipped");
-		Assumptions.assumeTrue(works("npm", "--version"), "npm is not installed: the chat JavaScript client tests are skipped");
-		if (installed) {
-			return;
-		}
-		copySources();
-		Path stamp = PROJECT.resolve("node_modules/.petstore-lock");
-		String lock = read(PROJECT.resolve("package-lock.json"));
-		if (!Files.exists(PROJECT.resolve("node_modules/ws/package.json")) || !lock.equals(Files.exists(stamp) ? read(stamp) : null)) {
-			Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), Map.of(), 600);
-			assertThat(install.code()).as("npm ci in target/chat-js:\n" + install.stdout() + install.stderr()).isZero();
-			try {
-				Files.writeString(stamp, lock, StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		installed = true;
-	}
-
-	private record Result(int code, String stdout, String stderr) {
-	}
-
-	private static Result run(List<String> command, Map<String, String> environment, int timeoutSeconds) {
-		try {
-			Path out = Files.createTempFile("chat-js", ".out");
-			Path err = Files.createTempFile("chat-js", ".err");
-			ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
-				.redirectOutput(out.toFile())
-				.redirectError(err.toFile());
-			builder.environment().putAll(environment);
-			Process process = builder.start();
-			boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-			if (!finished) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-			String stdout = Files.readString(out);
-			String stderr = Files.readString(err);
-			Files.delete(out);
-			Files.delete(err);
-			return finished ? new Result(process.exitValue(), stdout, stderr)
-					: new Result(-1, stdout, stderr + "\n[killed after " + timeoutSeconds + " s: " + String.join(" ", command) + "]");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean works(String... command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			process.getInputStream().readAllBytes();
-			return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static void copySources() {
-		try (Stream<Path> files = Files.walk(SOURCE)) {
-			for (Path file : files.filter(Files::isRegularFile).filter(f -> !SOURCE.relativize(f).startsWith("node_modules")).toList()) {
-				Path target = PROJECT.resolve(SOURCE.relativize(file).toString());
-				Files.createDirectories(target.getParent());
-				Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return NODE.script(name, environment, 120);
 	}
 
 }
