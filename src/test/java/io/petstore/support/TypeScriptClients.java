@@ -40,9 +40,9 @@ public final class TypeScriptClients {
 	 * project is installed, type-checks and is compiled (once per JVM), failing with tsc's output.
 	 */
 	public static synchronized void prepare() {
-		Assumptions.assumeTrue(works("node", "--version"), "node is not installed: the TypeScript client tests are skipped");
-		Assumptions.assumeTrue(works("npm", "--version"), "npm is not installed: the TypeScript client tests are skipped");
-		Assumptions.assumeTrue(works("node", "-e", "process.exit(typeof fetch === 'function' ? 0 : 1)"),
+		Assumptions.assumeTrue(NodeProject.works("node", "--version"), "node is not installed: the TypeScript client tests are skipped");
+		Assumptions.assumeTrue(NodeProject.works("npm", "--version"), "npm is not installed: the TypeScript client tests are skipped");
+		Assumptions.assumeTrue(NodeProject.works("node", "-e", "process.exit(typeof fetch === 'function' ? 0 : 1)"),
 				"this node has no global fetch (Node.js 18 or newer is needed): the TypeScript client tests are skipped");
 		if (prepared != null) {
 			return;
@@ -86,21 +86,6 @@ public final class TypeScriptClients {
 
 	private static String version() {
 		return run(List.of("node", "node_modules/typescript/bin/tsc", "--version"), Map.of(), 60).output().strip();
-	}
-
-	private static boolean works(String... command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			process.getInputStream().readAllBytes();
-			return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	private static Result run(List<String> command, Map<String, String> environment, int timeoutSeconds) {
