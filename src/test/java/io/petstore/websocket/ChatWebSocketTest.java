@@ -256,7 +256,10 @@ class ChatWebSocketTest extends ChatTestSupport {
 			assertThat(client.next("ack").get("clientMessageId").asString()).isEqualTo("ok");
 			client.send(json("joinChat", "conversationId", id));
 			JsonNode history = client.next("joined").get("history");
-			assertThat(history.valueStream().map(m -> m.get("content").asString())).containsExactly("still here");
+			// (the advisor's answer to "still here" may already be there too: it is written off the caller's thread)
+			assertThat(history.valueStream()
+				.filter(m -> !"ADVISOR".equals(m.get("sender").get("role").asString()))
+				.map(m -> m.get("content").asString())).containsExactly("still here");
 			assertThat(client.isOpen()).isTrue();
 			assertThat(other.isOpen()).isTrue();
 		}
