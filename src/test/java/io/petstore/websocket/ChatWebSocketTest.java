@@ -328,7 +328,10 @@ class ChatWebSocketTest extends ChatTestSupport {
 					break;
 				}
 			}
-			assertThat(client.closeCode(10_000)).isEqualTo(1008);
+			// 1008 from the server; while this client is still writing, the closing socket may instead
+			// reach it as a reset (the JDK client's onError: -1): either way the server ended it
+			assertThat(client.closeCode(10_000)).isIn(1008, -1);
+			assertThat(client.isOpen()).isFalse();
 			assertThat(client.all("error").stream().map(m -> m.get("code").asString())).contains("TOO_MANY_REQUESTS").doesNotContain("BAD_REQUEST");
 		}
 	}
