@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.petstore.persistence.Conditions;
-import io.petstore.persistence.Counts;
+import io.petstore.persistence.Tallies;
 import io.petstore.tenancy.Tenant;
 
 /** SQL for {@code account_user}. */
@@ -36,10 +36,56 @@ class UserRepository {
 	private static final String COLUMNS = "id, tenant_id, username, email, first_name, last_name, phone, newsletter, notifications, "
 			+ "password_hash, role, status, created_at, updated_at, token_epoch, bootstrap, last_login_at";
 
+	/** Users per status, and new users per UTC day, kept with every write (issue 20: the dashboard reads them). */
+	static final Tallies.Table BY_STATUS = new Tallies.Table("account_user_tally", java.util.List.of("status"), java.util.List.of("n"));
+
+	static final Tallies.Table BY_DAY = new Tallies.Table("account_user_daily", java.util.List.of("utc_day"), java.util.List.of("n"));
+
+	private static final String DAY = "CAST(created_at AT TIME ZONE 'UTC' AS DATE)";
+
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	private final Tallies tallies;
+
+	UserRepository(JdbcClient jdbc, Tallies tallies) {
 		this.jdbc = jdbc;
+		this.tallies = tallies;
+	}
+
+	/** The user's indexed search keys ({@link UserSearchKeys}), written with the row. */
+	private void index(Tenant tenant, UUID id, String usernameKey, String emailKey) {
+		java.util.List<Object> params = new java.util.ArrayList<>();
+		StringBuilder sql = new StringBuilder("INSERT INTO account_user_search (tenant_id, suffix, user_id) VALUES ");
+		for (UserSearchKeys.ByteKey suffix : UserSearchKeys.suffixes(usernameKey, emailKey)) {
+			sql.append(params.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
+			params.add(tenant.id());
+			params.add(suffix.bytes());
+			params.add(id);
+		}
+		if (!params.isEmpty()) {
+			jdbc.sql(sql.toString()).params(params).update();
+		}
+	}
+
+	private void unindex(Tenant tenant, UUID id) {
+		jdbc.sql("DELETE FROM account_user_search WHERE tenant_id = ? AND user_id = ?").params(tenant.id(), id).update();
+	}
+
+	private void counted(Tenant tenant, UserStatus status, Instant createdAt, long delta) {
+		tallies.add(BY_STATUS, tenant.id(), java.util.List.of(status.name()), delta);
+		tallies.add(BY_DAY, tenant.id(), java.util.List.of(java.time.LocalDate.ofInstant(createdAt, ZoneOffset.UTC)), delta);
+	}
+
+	private record Counted(UserStatus status, Instant createdAt, String usernameKey, String emailKey) {
+	}
+
+	/** What the tallies and the index hold of the user, its row locked until the transaction ends. */
+	private Optional<Counted> lockCounted(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT status, created_at, username_key, email_key FROM account_user WHERE tenant_id = ? AND id = ? FOR UPDATE")
+			.params(tenant.id(), id)
+			.query((rs, row) -> new Counted(UserStatus.valueOf(rs.getString(1)), rs.getObject(2, OffsetDateTime.class).toInstant(),
+					rs.getString(3), rs.getString(4)))
+			.optional();
 	}
 
 	void insert(Tenant tenant, User user, String passwordHash, Role role, boolean bootstrap) {
@@ -52,6 +98,8 @@ class UserRepository {
 					p == null ? null : p.notifications(), passwordHash, role.name(), UserStatus.ACTIVE.name(),
 					time(user.createdAt()), time(user.updatedAt()), bootstrap)
 			.update();
+		counted(tenant, UserStatus.ACTIVE, user.createdAt(), 1);
+		index(tenant, user.id(), key(user.username()), key(user.email()));
 	}
 
 	/** A made-up bearer value's user ({@code LenientAccounts}): the same row as any user, and the value's hash. */
@@ -72,6 +120,14 @@ class UserRepository {
 
 	/** Sets the status; leaving ACTIVE moves the token epoch on, so every token issued before stops working. */
 	void changeStatus(Tenant tenant, UUID id, UserStatus status, Instant at) {
+		Optional<Counted> before = lockCounted(tenant, id);
+		if (before.isEmpty()) {
+			return;
+		}
+		if (before.get().status() != status) {
+			tallies.add(BY_STATUS, tenant.id(), java.util.List.of(before.get().status().name()), -1L);
+			tallies.add(BY_STATUS, tenant.id(), java.util.List.of(status.name()), 1L);
+		}
 		jdbc.sql("UPDATE account_user SET status = ?, updated_at = ?, "
 				+ "token_epoch = CASE WHEN ? = 'ACTIVE' THEN token_epoch ELSE token_epoch + 1 END WHERE tenant_id = ? AND id = ?")
 			.params(status.name(), time(at), status.name(), tenant.id(), id)
@@ -118,7 +174,12 @@ class UserRepository {
 		// username_key and email_key are lower case; the pattern's own wildcards are matched literally
 		String pattern = filter.search() == null ? null
 				: "%" + key(filter.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		// the users with a username or email suffix starting with the search (UserSearchKeys), so
+		// that the LIKE below tests those instead of every user of the tenant
+		byte[][] range = filter.search() == null ? null : UserSearchKeys.range(key(filter.search()));
 		return new Conditions("tenant_id = ?", tenant.id())
+			.andEach("id IN (SELECT user_id FROM account_user_search WHERE tenant_id = ? AND suffix >= ? AND suffix < ?)",
+					range == null ? null : tenant.id(), range == null ? null : range[0], range == null ? null : range[1])
 			.and("status = ?", filter.status())
 			.and("role = ?", filter.role())
 			.and("created_at >= ?", filter.createdFrom())
@@ -126,22 +187,37 @@ class UserRepository {
 			.and("(username_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\')", pattern);
 	}
 
-	/** Users per status (every status present, 0 when none). */
+	/** Users per status (every status present, 0 when none), from the tally. */
 	java.util.Map<UserStatus, Long> countByStatus(Tenant tenant) {
 		java.util.Map<UserStatus, Long> counts = new java.util.EnumMap<>(UserStatus.class);
 		for (UserStatus status : UserStatus.values()) {
 			counts.put(status, 0L);
 		}
-		Counts.byColumn(jdbc, "account_user", "status", tenant.id()).forEach((status, n) -> counts.put(UserStatus.valueOf(status), n));
+		jdbc.sql("SELECT status, SUM(n) AS n FROM account_user_tally WHERE tenant_id = ? GROUP BY status")
+			.param(tenant.id())
+			.query((rs, row) -> counts.put(UserStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list();
 		return counts;
 	}
 
-	/** New users per UTC day in [from, to). */
+	/** New users per UTC day in [from, to) (whole UTC days; days without users are absent), from the tally. */
 	java.util.Map<java.time.LocalDate, Long> countNewPerDay(Tenant tenant, Instant from, Instant to) {
-		return Counts.perUtcDay(jdbc, "account_user", tenant.id(), from, to);
+		java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
+		jdbc.sql("SELECT utc_day, SUM(n) AS n FROM account_user_daily WHERE tenant_id = ? AND utc_day >= ? AND utc_day < ? "
+				+ "GROUP BY utc_day HAVING SUM(n) <> 0")
+			.params(tenant.id(), java.time.LocalDate.ofInstant(from, ZoneOffset.UTC), java.time.LocalDate.ofInstant(to, ZoneOffset.UTC))
+			.query((rs, row) -> counts.put(rs.getObject("utc_day", java.time.LocalDate.class), rs.getLong("n")))
+			.list();
+		return counts;
 	}
 
 	void update(Tenant tenant, User user, String passwordHash) {
+		Optional<Counted> before = lockCounted(tenant, user.id());
+		if (before.isPresent() && !(before.get().usernameKey().equals(key(user.username()))
+				&& before.get().emailKey().equals(key(user.email())))) {
+			unindex(tenant, user.id());
+			index(tenant, user.id(), key(user.username()), key(user.email()));
+		}
 		Preferences p = user.preferences();
 		jdbc.sql("UPDATE account_user SET username = ?, username_key = ?, email = ?, email_key = ?, first_name = ?, last_name = ?, "
 				+ "phone = ?, newsletter = ?, notifications = ?, password_hash = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")
@@ -181,11 +257,23 @@ class UserRepository {
 	}
 
 	boolean delete(Tenant tenant, UUID id) {
-		return jdbc.sql("DELETE FROM account_user WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() == 1;
+		Optional<Counted> before = lockCounted(tenant, id);
+		if (before.isEmpty() || jdbc.sql("DELETE FROM account_user WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() != 1) {
+			return false;
+		}
+		counted(tenant, before.get().status(), before.get().createdAt(), -1);
+		unindex(tenant, id);
+		return true;
 	}
 
+	/** Deletes the tenant's users; its counts are counted again from the rows it has when the transaction commits. */
 	void deleteAll(Tenant tenant) {
 		jdbc.sql("DELETE FROM account_user WHERE tenant_id = ?").param(tenant.id()).update();
+		jdbc.sql("DELETE FROM account_user_search WHERE tenant_id = ?").param(tenant.id()).update();
+		tallies.rebuild(BY_STATUS, tenant.id(), "INSERT INTO account_user_tally (tenant_id, status, slot, n) "
+				+ "SELECT tenant_id, status, 0, COUNT(*) FROM account_user WHERE tenant_id = ? GROUP BY tenant_id, status");
+		tallies.rebuild(BY_DAY, tenant.id(), "INSERT INTO account_user_daily (tenant_id, utc_day, slot, n) SELECT tenant_id, " + DAY
+				+ ", 0, COUNT(*) FROM account_user WHERE tenant_id = ? GROUP BY tenant_id, " + DAY);
 	}
 
 	static String key(String value) {

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.petstore.tenancy.Tenant;
+import io.petstore.persistence.Tallies;
 import io.petstore.persistence.Timestamps;
 
 /** SQL for {@code catalog_pet}. */
@@ -35,22 +36,59 @@ class PetRepository {
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
+	/** Pets per status and species, kept with every write (issue 20: the dashboard and inventory read it). */
+	static final Tallies.Table TALLY = new Tallies.Table("catalog_pet_tally", List.of("status", "species"), List.of("n"));
+
+	private static final String REBUILD = "INSERT INTO catalog_pet_tally (tenant_id, status, species, slot, n) "
+			+ "SELECT tenant_id, status, species, 0, COUNT(*) FROM catalog_pet WHERE tenant_id = ? GROUP BY tenant_id, status, species";
+
+	private record Counted(PetStatus status, Species species) {
+	}
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
-	PetRepository(JdbcClient jdbc, JsonMapper json) {
+	private final Tallies tallies;
+
+	PetRepository(JdbcClient jdbc, JsonMapper json, Tallies tallies) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.tallies = tallies;
 	}
 
 	void insert(Tenant tenant, Pet pet) {
 		jdbc.sql("INSERT INTO catalog_pet (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(values(tenant, pet))
 			.update();
+		count(tenant, new Counted(pet.status(), pet.species()), 1);
+	}
+
+	/** The counted fields of the pet, its row locked until the transaction ends. */
+	private Optional<Counted> lockCounted(Tenant tenant, UUID id) {
+		return jdbc.sql("SELECT status, species FROM catalog_pet WHERE tenant_id = ? AND id = ? FOR UPDATE")
+			.params(tenant.id(), id)
+			.query((rs, row) -> new Counted(PetStatus.valueOf(rs.getString(1)), Species.valueOf(rs.getString(2))))
+			.optional();
+	}
+
+	private void count(Tenant tenant, Counted counted, long delta) {
+		tallies.add(TALLY, tenant.id(), List.of(counted.status().name(), counted.species().name()), delta);
+	}
+
+	private void moved(Tenant tenant, Counted before, Counted after) {
+		if (!before.equals(after)) {
+			count(tenant, before, -1);
+			count(tenant, after, 1);
+		}
 	}
 
 	boolean update(Tenant tenant, Pet pet) {
+		Optional<Counted> before = lockCounted(tenant, pet.id());
+		if (before.isEmpty()) {
+			return false;
+		}
+		moved(tenant, before.get(), new Counted(pet.status(), pet.species()));
 		List<Object> values = values(tenant, pet);
 		// everything but id, tenant_id and created_at, then the key
 		List<Object> params = new ArrayList<>(values.subList(2, 21));
@@ -73,19 +111,34 @@ class PetRepository {
 	}
 
 	boolean delete(Tenant tenant, UUID id) {
-		return jdbc.sql("DELETE FROM catalog_pet WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() == 1;
+		Optional<Counted> before = lockCounted(tenant, id);
+		if (before.isEmpty() || jdbc.sql("DELETE FROM catalog_pet WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() != 1) {
+			return false;
+		}
+		count(tenant, before.get(), -1);
+		return true;
 	}
 
+	/** Deletes the tenant's pets; its counts are counted again from the rows it has when the transaction commits (a reset reseeds). */
 	void deleteAll(Tenant tenant) {
 		jdbc.sql("DELETE FROM catalog_pet WHERE tenant_id = ?").param(tenant.id()).update();
+		tallies.rebuild(TALLY, tenant.id(), REBUILD);
 	}
 
 	/** Moves the pet from one status to another if, and only if, it has the first one now. */
 	boolean changeStatus(Tenant tenant, UUID id, Set<PetStatus> from, PetStatus to) {
+		Optional<Counted> before = lockCounted(tenant, id);
+		if (before.isEmpty() || !from.contains(before.get().status())) {
+			return false;
+		}
 		String in = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
-		return jdbc.sql("UPDATE catalog_pet SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status IN (" + in + ")")
+		boolean changed = jdbc.sql("UPDATE catalog_pet SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status IN (" + in + ")")
 			.params(to.name(), now(), tenant.id(), id)
 			.update() == 1;
+		if (changed) {
+			moved(tenant, before.get(), new Counted(to, before.get().species()));
+		}
+		return changed;
 	}
 
 	boolean addPhoto(Tenant tenant, UUID id, String url) {
@@ -124,16 +177,12 @@ class PetRepository {
 
 	Map<PetStatus, Long> countByStatus(Tenant tenant) {
 		Map<PetStatus, Long> counts = new EnumMap<>(PetStatus.class);
-		for (PetStatus status : PetStatus.values()) {
-			counts.put(status, 0L);
-		}
-		jdbc.sql("SELECT status, COUNT(*) AS n FROM catalog_pet WHERE tenant_id = ? GROUP BY status")
-			.param(tenant.id())
-			.query((rs, row) -> counts.put(PetStatus.valueOf(rs.getString("status")), rs.getLong("n")))
-			.list();
+		countByStatusAndSpecies(tenant).forEach((status, bySpecies) -> counts.put(status,
+				bySpecies.values().stream().mapToLong(Long::longValue).sum()));
 		return counts;
 	}
 
+	/** From the tally (a few rows per status and species), not from the pets. */
 	Map<PetStatus, Map<Species, Long>> countByStatusAndSpecies(Tenant tenant) {
 		Map<PetStatus, Map<Species, Long>> counts = new EnumMap<>(PetStatus.class);
 		for (PetStatus status : PetStatus.values()) {
@@ -143,7 +192,7 @@ class PetRepository {
 			}
 			counts.put(status, bySpecies);
 		}
-		jdbc.sql("SELECT species, status, COUNT(*) AS n FROM catalog_pet WHERE tenant_id = ? GROUP BY species, status")
+		jdbc.sql("SELECT species, status, SUM(n) AS n FROM catalog_pet_tally WHERE tenant_id = ? GROUP BY species, status")
 			.param(tenant.id())
 			.query((rs, row) -> counts.get(PetStatus.valueOf(rs.getString("status")))
 				.put(Species.valueOf(rs.getString("species")), rs.getLong("n")))
@@ -163,10 +212,7 @@ class PetRepository {
 		for (Species species : Species.values()) {
 			counts.put(species, 0L);
 		}
-		jdbc.sql("SELECT species, COUNT(*) AS n FROM catalog_pet WHERE tenant_id = ? GROUP BY species")
-			.param(tenant.id())
-			.query((rs, row) -> counts.put(Species.valueOf(rs.getString("species")), rs.getLong("n")))
-			.list();
+		countByStatusAndSpecies(tenant).values().forEach(bySpecies -> bySpecies.forEach((species, n) -> counts.merge(species, n, Long::sum)));
 		return counts;
 	}
 

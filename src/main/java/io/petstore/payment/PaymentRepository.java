@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.petstore.persistence.Tallies;
 import io.petstore.tenancy.Tenant;
 
 /** SQL for {@code payment} and {@code payment_idempotency}. */
@@ -23,13 +24,27 @@ class PaymentRepository {
 	record IdempotencyRecord(String requestHash, UUID orderId, UUID paymentId) {
 	}
 
+	/** Payments per UTC day of their creation, currency and status: count and sum (issue 20: the dashboard's revenue). */
+	static final Tallies.Table BY_DAY = new Tallies.Table("payment_daily", java.util.List.of("utc_day", "currency", "status"),
+			java.util.List.of("n", "amount"));
+
+	private static final String DAY = "CAST(created_at AT TIME ZONE 'UTC' AS DATE)";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
-	PaymentRepository(JdbcClient jdbc, JsonMapper json) {
+	private final Tallies tallies;
+
+	PaymentRepository(JdbcClient jdbc, JsonMapper json, Tallies tallies) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.tallies = tallies;
+	}
+
+	private void counted(Tenant tenant, Instant createdAt, String currency, PaymentStatus status, long n, BigDecimal amount) {
+		tallies.add(BY_DAY, tenant.id(), java.util.List.of(java.time.LocalDate.ofInstant(createdAt, ZoneOffset.UTC), currency.trim(),
+				status.name()), n, amount);
 	}
 
 	void insert(Tenant tenant, UUID userId, Payment payment) {
@@ -39,6 +54,7 @@ class PaymentRepository {
 			.params(tenant.id(), payment.id(), payment.orderId(), userId, payment.amount(), payment.currency(),
 					payment.status().name(), json.writeValueAsString(payment.source()), payment.failureReason(), at, at)
 			.update();
+		counted(tenant, payment.createdAt(), payment.currency(), payment.status(), 1, payment.amount());
 	}
 
 	Optional<Payment> find(Tenant tenant, UUID id) {
@@ -49,13 +65,16 @@ class PaymentRepository {
 			.optional();
 	}
 
-	/** Per currency: the sum and number of payments in [from, to) now in each status, for the dashboard. */
+	/**
+	 * Per currency: the sum and number of payments in [from, to) (whole UTC days) now in each status,
+	 * for the dashboard; from the tally.
+	 */
 	java.util.List<Revenue> revenue(Tenant tenant, Instant from, Instant to) {
 		java.util.Map<String, Revenue> byCurrency = new java.util.TreeMap<>();
-		jdbc.sql("SELECT currency, status, COUNT(*) AS n, SUM(amount) AS total FROM payment "
-				+ "WHERE tenant_id = ? AND created_at >= ? AND created_at < ? AND status IN ('SUCCEEDED', 'REFUNDED') "
-				+ "GROUP BY currency, status")
-			.params(tenant.id(), OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+		jdbc.sql("SELECT currency, status, SUM(n) AS n, SUM(amount) AS total FROM payment_daily "
+				+ "WHERE tenant_id = ? AND utc_day >= ? AND utc_day < ? AND status IN ('SUCCEEDED', 'REFUNDED') "
+				+ "GROUP BY currency, status HAVING SUM(n) <> 0")
+			.params(tenant.id(), java.time.LocalDate.ofInstant(from, ZoneOffset.UTC), java.time.LocalDate.ofInstant(to, ZoneOffset.UTC))
 			.query((rs, row) -> {
 				String currency = rs.getString("currency").trim();
 				Revenue sum = byCurrency.getOrDefault(currency, Revenue.none(currency));
@@ -77,6 +96,17 @@ class PaymentRepository {
 	}
 
 	int refundSucceeded(Tenant tenant, UUID orderId) {
+		record Paid(Instant createdAt, String currency, BigDecimal amount) {
+		}
+		java.util.List<Paid> paid = jdbc.sql("SELECT created_at, currency, amount FROM payment "
+				+ "WHERE tenant_id = ? AND order_id = ? AND status = 'SUCCEEDED' FOR UPDATE")
+			.params(tenant.id(), orderId)
+			.query((rs, row) -> new Paid(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2), rs.getBigDecimal(3)))
+			.list();
+		for (Paid p : paid) {
+			counted(tenant, p.createdAt(), p.currency(), PaymentStatus.SUCCEEDED, -1, p.amount().negate());
+			counted(tenant, p.createdAt(), p.currency(), PaymentStatus.REFUNDED, 1, p.amount());
+		}
 		return jdbc.sql("UPDATE payment SET status = 'REFUNDED', updated_at = ? WHERE tenant_id = ? AND order_id = ? AND status = 'SUCCEEDED'")
 			.params(OffsetDateTime.now(ZoneOffset.UTC), tenant.id(), orderId)
 			.update();
@@ -100,6 +130,9 @@ class PaymentRepository {
 	void deleteAll(Tenant tenant) {
 		jdbc.sql("DELETE FROM payment_idempotency WHERE tenant_id = ?").param(tenant.id()).update();
 		jdbc.sql("DELETE FROM payment WHERE tenant_id = ?").param(tenant.id()).update();
+		tallies.rebuild(BY_DAY, tenant.id(), "INSERT INTO payment_daily (tenant_id, utc_day, currency, status, slot, n, amount) "
+				+ "SELECT tenant_id, " + DAY + ", currency, status, 0, COUNT(*), SUM(amount) FROM payment WHERE tenant_id = ? "
+				+ "GROUP BY tenant_id, " + DAY + ", currency, status");
 	}
 
 	private Payment map(ResultSet rs, int row) throws SQLException {

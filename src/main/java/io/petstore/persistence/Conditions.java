@@ -39,6 +39,18 @@ public final class Conditions {
 		return this;
 	}
 
+	/**
+	 * Adds {@code AND condition} when the first value is not null, binding the values to the
+	 * condition's {@code ?} in order (a subquery with several parameters, say).
+	 */
+	public Conditions andEach(String condition, Object... values) {
+		if (values.length > 0 && values[0] != null) {
+			sql.append(" AND ").append(condition);
+			params.addAll(java.util.Arrays.asList(values));
+		}
+		return this;
+	}
+
 	/** The conditions, to follow {@code WHERE}. */
 	public String sql() {
 		return sql.toString();

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.petstore.persistence.Conditions;
-import io.petstore.persistence.Counts;
+import io.petstore.persistence.Tallies;
 import io.petstore.tenancy.Tenant;
 
 /** SQL for {@code store_order}. */
@@ -22,10 +22,20 @@ class OrderRepository {
 
 	private static final String COLUMNS = "id, tenant_id, pet_id, user_id, status, total_amount, currency, created_at, updated_at";
 
+	/** Orders per status, and new orders per UTC day, kept with every write (issue 20: the dashboard reads them). */
+	static final Tallies.Table BY_STATUS = new Tallies.Table("store_order_tally", java.util.List.of("status"), java.util.List.of("n"));
+
+	static final Tallies.Table BY_DAY = new Tallies.Table("store_order_daily", java.util.List.of("utc_day"), java.util.List.of("n"));
+
+	private static final String DAY = "CAST(created_at AT TIME ZONE 'UTC' AS DATE)";
+
 	private final JdbcClient jdbc;
 
-	OrderRepository(JdbcClient jdbc) {
+	private final Tallies tallies;
+
+	OrderRepository(JdbcClient jdbc, Tallies tallies) {
 		this.jdbc = jdbc;
+		this.tallies = tallies;
 	}
 
 	void insert(Tenant tenant, Order order) {
@@ -33,6 +43,8 @@ class OrderRepository {
 			.params(order.id(), tenant.id(), order.petId(), order.userId(), order.status().name(),
 					order.totalAmount(), order.currency(), time(order.createdAt()), time(order.updatedAt()))
 			.update();
+		tallies.add(BY_STATUS, tenant.id(), java.util.List.of(order.status().name()), 1L);
+		tallies.add(BY_DAY, tenant.id(), java.util.List.of(java.time.LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC)), 1L);
 	}
 
 	Optional<Order> find(Tenant tenant, UUID id) {
@@ -55,9 +67,14 @@ class OrderRepository {
 
 	/** Changes the status only if it is {@code from} now: the one place order races are decided. */
 	boolean changeStatus(Tenant tenant, UUID id, OrderStatus from, OrderStatus to, Instant at) {
-		return jdbc.sql("UPDATE store_order SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?")
+		boolean changed = jdbc.sql("UPDATE store_order SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?")
 			.params(to.name(), time(at), tenant.id(), id, from.name())
 			.update() == 1;
+		if (changed && from != to) {
+			tallies.add(BY_STATUS, tenant.id(), java.util.List.of(from.name()), -1L);
+			tallies.add(BY_STATUS, tenant.id(), java.util.List.of(to.name()), 1L);
+		}
+		return changed;
 	}
 
 	long count(Tenant tenant, OrderFilter filter) {
@@ -90,23 +107,37 @@ class OrderRepository {
 			.params(tenant.id(), userId).query(Long.class).single();
 	}
 
-	/** Orders per status (every status present, 0 when none). */
+	/** Orders per status (every status present, 0 when none), from the tally. */
 	java.util.Map<OrderStatus, Long> countByStatus(Tenant tenant) {
 		java.util.Map<OrderStatus, Long> counts = new java.util.EnumMap<>(OrderStatus.class);
 		for (OrderStatus status : OrderStatus.values()) {
 			counts.put(status, 0L);
 		}
-		Counts.byColumn(jdbc, "store_order", "status", tenant.id()).forEach((status, n) -> counts.put(OrderStatus.valueOf(status), n));
+		jdbc.sql("SELECT status, SUM(n) AS n FROM store_order_tally WHERE tenant_id = ? GROUP BY status")
+			.param(tenant.id())
+			.query((rs, row) -> counts.put(OrderStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list();
 		return counts;
 	}
 
-	/** New orders per UTC day in [from, to). */
+	/** New orders per UTC day in [from, to) (whole UTC days; days without orders are absent), from the tally. */
 	java.util.Map<java.time.LocalDate, Long> countNewPerDay(Tenant tenant, Instant from, Instant to) {
-		return Counts.perUtcDay(jdbc, "store_order", tenant.id(), from, to);
+		java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
+		jdbc.sql("SELECT utc_day, SUM(n) AS n FROM store_order_daily WHERE tenant_id = ? AND utc_day >= ? AND utc_day < ? "
+				+ "GROUP BY utc_day HAVING SUM(n) <> 0")
+			.params(tenant.id(), java.time.LocalDate.ofInstant(from, ZoneOffset.UTC), java.time.LocalDate.ofInstant(to, ZoneOffset.UTC))
+			.query((rs, row) -> counts.put(rs.getObject("utc_day", java.time.LocalDate.class), rs.getLong("n")))
+			.list();
+		return counts;
 	}
 
+	/** Deletes the tenant's orders; its counts are counted again from the rows it has when the transaction commits. */
 	void deleteAll(Tenant tenant) {
 		jdbc.sql("DELETE FROM store_order WHERE tenant_id = ?").param(tenant.id()).update();
+		tallies.rebuild(BY_STATUS, tenant.id(), "INSERT INTO store_order_tally (tenant_id, status, slot, n) "
+				+ "SELECT tenant_id, status, 0, COUNT(*) FROM store_order WHERE tenant_id = ? GROUP BY tenant_id, status");
+		tallies.rebuild(BY_DAY, tenant.id(), "INSERT INTO store_order_daily (tenant_id, utc_day, slot, n) SELECT tenant_id, " + DAY
+				+ ", 0, COUNT(*) FROM store_order WHERE tenant_id = ? GROUP BY tenant_id, " + DAY);
 	}
 
 	private static OffsetDateTime time(Instant instant) {
