@@ -156,30 +156,49 @@ class UserRepository {
 
 	long count(Tenant tenant, UserFilter filter) {
 		Conditions where = where(tenant, filter);
-		return jdbc.sql("SELECT COUNT(*) FROM account_user WHERE " + where.sql()).params(where.params()).query(Long.class).single();
+		java.util.List<Object> params = searched(tenant, filter);
+		params.addAll(where.params());
+		return jdbc.sql("SELECT COUNT(*) FROM " + from(filter) + " WHERE " + where.sql()).params(params).query(Long.class).single();
 	}
 
 	/** Newest first. */
 	java.util.List<Account> find(Tenant tenant, UserFilter filter, int offset, int limit) {
 		Conditions where = where(tenant, filter);
-		java.util.List<Object> params = where.params();
+		java.util.List<Object> params = searched(tenant, filter);
+		params.addAll(where.params());
 		params.add(offset);
 		params.add(limit);
-		return jdbc.sql("SELECT " + COLUMNS + " FROM account_user WHERE " + where.sql()
+		return jdbc.sql("SELECT " + COLUMNS + " FROM " + from(filter) + " WHERE " + where.sql()
 				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
 			.params(params).query(UserRepository::map).list();
+	}
+
+	/**
+	 * The users to test: with a search of at least {@link UserSearchKeys#MIN_LENGTH} characters, only
+	 * those with a username or email suffix starting with it (the substring index, joined first), so
+	 * that the LIKE of {@link #where} tests those instead of every user of the tenant.
+	 */
+	private static String from(UserFilter filter) {
+		return range(filter) == null ? "account_user"
+				: "(SELECT DISTINCT user_id FROM account_user_search WHERE tenant_id = ? AND suffix >= ? AND suffix < ?) found "
+						+ "JOIN account_user ON account_user.tenant_id = ? AND account_user.id = found.user_id";
+	}
+
+	private static java.util.List<Object> searched(Tenant tenant, UserFilter filter) {
+		byte[][] range = range(filter);
+		return range == null ? new java.util.ArrayList<>()
+				: new java.util.ArrayList<>(java.util.List.of(tenant.id(), range[0], range[1], tenant.id()));
+	}
+
+	private static byte[][] range(UserFilter filter) {
+		return filter.search() == null ? null : UserSearchKeys.range(key(filter.search()));
 	}
 
 	private static Conditions where(Tenant tenant, UserFilter filter) {
 		// username_key and email_key are lower case; the pattern's own wildcards are matched literally
 		String pattern = filter.search() == null ? null
 				: "%" + key(filter.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		// the users with a username or email suffix starting with the search (UserSearchKeys), so
-		// that the LIKE below tests those instead of every user of the tenant
-		byte[][] range = filter.search() == null ? null : UserSearchKeys.range(key(filter.search()));
 		return new Conditions("tenant_id = ?", tenant.id())
-			.andEach("id IN (SELECT user_id FROM account_user_search WHERE tenant_id = ? AND suffix >= ? AND suffix < ?)",
-					range == null ? null : tenant.id(), range == null ? null : range[0], range == null ? null : range[1])
 			.and("status = ?", filter.status())
 			.and("role = ?", filter.role())
 			.and("created_at >= ?", filter.createdFrom())
