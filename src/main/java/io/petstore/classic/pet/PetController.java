@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +40,7 @@ import io.petstore.classic.PetstoreAuth;
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
 import io.petstore.classic.ClassicMode;
+import io.petstore.classic.JsonAnswers;
 import io.petstore.tenancy.Tenant;
 
 /** {@code /v2/pet}: the eight pet operations of the classic API, plus serving uploaded images. */
@@ -51,9 +53,12 @@ class PetController {
 
 	private final ClassicMode mode;
 
-	PetController(PetService pets, ClassicMode mode) {
+	private final JsonAnswers answers;
+
+	PetController(PetService pets, ClassicMode mode, JsonAnswers answers) {
 		this.pets = pets;
 		this.mode = mode;
+		this.answers = answers;
 	}
 
 	/**
@@ -105,7 +110,8 @@ class PetController {
 	 */
 	@PetstoreAuth
 	@GetMapping("/findByStatus")
-	List<Pet> findPetsByStatus(Tenant tenant, @RequestParam(name = "status", required = false) List<String> status) {
+	ResponseEntity<?> findPetsByStatus(Tenant tenant, @RequestParam(name = "status", required = false) List<String> status,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		Set<String> statuses = new LinkedHashSet<>();
 		for (String value : splitValues(status)) {
 			if (mode.strict() && PetStatus.fromWire(value).isEmpty()) {
@@ -116,7 +122,7 @@ class PetController {
 		if (statuses.isEmpty() && mode.strict()) {
 			throw ClassicApiException.badRequest("Invalid status value: status is required (available, pending or sold)");
 		}
-		return pets.findByStatus(tenant, statuses);
+		return answers.of(tenant, accept, "findByStatus:" + String.join(",", statuses), () -> pets.findByStatus(tenant, statuses));
 	}
 
 	/** findPetsByTags: pets carrying any of the tags, each pet once. */
@@ -128,8 +134,10 @@ class PetController {
 
 	@ApiKeyRequired
 	@GetMapping("/{petId}")
-	Pet getPetById(Tenant tenant, @PathVariable long petId) {
-		return pets.find(tenant, petId).orElseThrow(() -> ClassicApiException.notFound("Pet"));
+	ResponseEntity<?> getPetById(Tenant tenant, @PathVariable long petId,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+		return answers.of(tenant, accept, "pet:" + petId,
+				() -> pets.find(tenant, petId).orElseThrow(() -> ClassicApiException.notFound("Pet")));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.petstore.classic.pet;
 import java.util.List;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
@@ -16,7 +17,8 @@ class PetListXmlAdvice implements ResponseBodyAdvice<Object> {
 
 	@Override
 	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-		return List.class.isAssignableFrom(returnType.getParameterType());
+		Class<?> type = returnType.getParameterType();
+		return List.class.isAssignableFrom(type) || HttpEntity.class.isAssignableFrom(type);
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.petstore.persistence.ReadCache;
 import io.petstore.tenancy.Tenant;
 
 /** SQL for {@code classic_pet} and {@code classic_pet_tag}. Callers hold the transaction. */
@@ -34,9 +35,17 @@ class PetRepository {
 
 	private final JsonMapper json;
 
-	PetRepository(JdbcClient jdbc, JsonMapper json) {
+	private final ReadCache cache;
+
+	PetRepository(JdbcClient jdbc, JsonMapper json, ReadCache cache) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.cache = cache;
+	}
+
+	/** After each write: answers computed from the tenant's pets before it are no longer served. */
+	private void changed(Tenant tenant) {
+		cache.changed(PetService.DATA, tenant.id());
 	}
 
 	Optional<Pet> find(Tenant tenant, long id) {
@@ -87,6 +96,7 @@ class PetRepository {
 				.update();
 		}
 		replaceTags(tenant, pet.id(), pet.tags());
+		changed(tenant);
 	}
 
 	/** Inserts a pet that has no row yet (a duplicate key if the id is taken). */
@@ -95,22 +105,28 @@ class PetRepository {
 			.params(tenant.id(), pet.id(), pet.name(), status(pet), write(pet.category()), write(pet.photoUrls()), write(pet.tags()))
 			.update();
 		insertTags(tenant, pet.id(), pet.tags());
+		changed(tenant);
 	}
 
 	boolean updateNameAndStatus(Tenant tenant, long id, String name, String status) {
-		return jdbc.sql("UPDATE classic_pet SET name = COALESCE(?, name), status = COALESCE(?, status) WHERE tenant_id = ? AND id = ?")
+		boolean updated = jdbc.sql("UPDATE classic_pet SET name = COALESCE(?, name), status = COALESCE(?, status) WHERE tenant_id = ? AND id = ?")
 			.params(name, status, tenant.id(), id)
 			.update() == 1;
+		changed(tenant);
+		return updated;
 	}
 
 	boolean delete(Tenant tenant, long id) {
 		jdbc.sql("DELETE FROM classic_pet_tag WHERE tenant_id = ? AND pet_id = ?").params(tenant.id(), id).update();
-		return jdbc.sql("DELETE FROM classic_pet WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() == 1;
+		boolean deleted = jdbc.sql("DELETE FROM classic_pet WHERE tenant_id = ? AND id = ?").params(tenant.id(), id).update() == 1;
+		changed(tenant);
+		return deleted;
 	}
 
 	void deleteAll(Tenant tenant) {
 		jdbc.sql("DELETE FROM classic_pet_tag WHERE tenant_id = ?").param(tenant.id()).update();
 		jdbc.sql("DELETE FROM classic_pet WHERE tenant_id = ?").param(tenant.id()).update();
+		changed(tenant);
 	}
 
 	/** Locks the pet's row for the rest of the transaction; empty when there is no such pet. */
@@ -125,6 +141,7 @@ class PetRepository {
 		jdbc.sql("UPDATE classic_pet SET photo_urls_json = ? WHERE tenant_id = ? AND id = ?")
 			.params(write(photoUrls), tenant.id(), id)
 			.update();
+		changed(tenant);
 	}
 
 	private void replaceTags(Tenant tenant, long petId, List<Tag> tags) {

@@ -21,6 +21,12 @@ public class PetService {
 
 	static final String ENTITY = "CLASSIC_PETS";
 
+	/**
+	 * The data set of {@code persistence.ReadCache} that every write of a tenant's classic pets moves
+	 * on (the pets, their tags and photos; the inventory counts them).
+	 */
+	public static final String DATA = "classic_pet";
+
 	private final PetRepository pets;
 
 	private final PetImageRepository images;

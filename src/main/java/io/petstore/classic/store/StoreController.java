@@ -2,13 +2,16 @@ package io.petstore.classic.store;
 
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,6 +19,7 @@ import io.petstore.classic.ApiKeyRequired;
 import io.petstore.classic.ApiResponse;
 import io.petstore.classic.ClassicApiException;
 import io.petstore.classic.ClassicMode;
+import io.petstore.classic.JsonAnswers;
 import io.petstore.tenancy.Tenant;
 
 /** {@code /v2/store}: inventory and the three order operations of the classic API. */
@@ -27,16 +31,19 @@ class StoreController {
 
 	private final ClassicMode mode;
 
-	StoreController(OrderService orders, ClassicMode mode) {
+	private final JsonAnswers answers;
+
+	StoreController(OrderService orders, ClassicMode mode, JsonAnswers answers) {
 		this.orders = orders;
 		this.mode = mode;
+		this.answers = answers;
 	}
 
 	/** getInventory: status to number of pets; JSON only, as documented. */
 	@ApiKeyRequired
 	@GetMapping(path = "/inventory", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Long> getInventory(Tenant tenant) {
-		return orders.inventory(tenant);
+	ResponseEntity<?> getInventory(Tenant tenant, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+		return answers.of(tenant, accept, "inventory", () -> orders.inventory(tenant));
 	}
 
 	/**
