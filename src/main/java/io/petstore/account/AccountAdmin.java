@@ -57,10 +57,8 @@ public class AccountAdmin implements AdminRoles {
 	@Transactional(readOnly = true)
 	public PageResult<AdminUser> find(Admin admin, UserFilter filter, PageRequest page) {
 		Tenant tenant = admin.tenant();
-		long total = users.count(tenant, filter);
-		List<AdminUser> data = total <= page.offset() ? List.of()
-				: users.find(tenant, filter, page.offset(), page.limit()).stream().map(UserRepository.Account::forAdmin).toList();
-		return PageResult.of(data, page, total);
+		UserRepository.Found found = users.findPage(tenant, filter, page.offset(), page.limit());
+		return PageResult.of(found.page().stream().map(UserRepository.Account::forAdmin).toList(), page, found.total());
 	}
 
 	@Transactional(readOnly = true)

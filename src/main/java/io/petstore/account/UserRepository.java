@@ -47,9 +47,13 @@ class UserRepository {
 
 	private final Tallies tallies;
 
-	UserRepository(JdbcClient jdbc, Tallies tallies) {
+	private final int maxCandidates;
+
+	UserRepository(JdbcClient jdbc, Tallies tallies,
+			@org.springframework.beans.factory.annotation.Value("${petstore.account.search-candidates:2000}") int maxCandidates) {
 		this.jdbc = jdbc;
 		this.tallies = tallies;
+		this.maxCandidates = maxCandidates;
 	}
 
 	/** The user's indexed search keys ({@link UserSearchKeys}), written with the row. */
@@ -153,6 +157,43 @@ class UserRepository {
 			.params(passwordHash, key(username))
 			.update();
 	}
+
+	/** A page of the users a filter finds (newest first), and how many it finds. */
+	record Found(long total, java.util.List<Account> page) {
+	}
+
+	/**
+	 * A search of at least {@link UserSearchKeys#MIN_LENGTH} characters reads its users through the
+	 * substring index in one query, without an order (so that the database starts from the index,
+	 * which H2 does not when asked for an order it can read from another index), and orders and pages
+	 * them here, as long as they are at most {@code petstore.account.search-candidates} (2,000); other
+	 * filters, and searches matching more users, count and page in the database.
+	 */
+	Found findPage(Tenant tenant, UserFilter filter, int offset, int limit) {
+		if (range(filter) != null) {
+			Conditions where = where(tenant, filter);
+			java.util.List<Object> params = searched(tenant, filter);
+			params.addAll(where.params());
+			params.add(maxCandidates + 1);
+			java.util.List<Account> all = new java.util.ArrayList<>(jdbc.sql("SELECT " + COLUMNS + " FROM " + from(filter) + " WHERE "
+					+ where.sql() + " FETCH FIRST ? ROWS ONLY").params(params).query(UserRepository::map).list());
+			if (all.size() <= maxCandidates) {
+				all.sort(NEWEST_FIRST);
+				return new Found(all.size(), all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)));
+			}
+		}
+		long total = count(tenant, filter);
+		return new Found(total, total <= offset ? java.util.List.of() : find(tenant, filter, offset, limit));
+	}
+
+	/** The order of {@code ORDER BY created_at DESC, id DESC} (UUIDs compared as unsigned, as the databases do). */
+	private static final java.util.Comparator<Account> NEWEST_FIRST = java.util.Comparator
+		.comparing((Account a) -> a.user().createdAt())
+		.thenComparing(a -> a.user().id(), (x, y) -> {
+			int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+			return high != 0 ? high : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+		})
+		.reversed();
 
 	long count(Tenant tenant, UserFilter filter) {
 		Conditions where = where(tenant, filter);
