@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.petstore.support.ApiClient;
+import io.petstore.support.Browser;
 import io.petstore.support.IntegrationTest;
 import io.petstore.support.NodeProject;
 import io.petstore.support.Reply;
@@ -212,6 +213,24 @@ class StorefrontBrowserTest extends IntegrationTest {
 		assertThat(root.status()).isEqualTo(302);
 		assertThat(root.header("Location")).endsWith("/store/");
 		assertThat(anonymous.get("/docs/index.html").header("Content-Security-Policy")).isNull();
+	}
+
+	@Test
+	void signingOutKeepsItsCsrfProtectionAndGoesBackOnlyToThePages() {
+		Browser browser = new Browser();
+		Browser.Page form = browser.get(base() + "/logout?continue=/store/");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.input("_csrf")).isNotBlank();
+		assertThat(form.input("continue")).isEqualTo("/store/");
+		assertThat(browser.get(base() + "/logout?continue=https://evil.example/").input("continue")).isEqualTo("/login?logout");
+		Browser.Page forged = browser.post(base() + "/logout", List.<String[]>of(new String[] { "continue", "/store/" }));
+		assertThat(forged.status()).isEqualTo(403);
+		Browser.Page out = browser.post(base() + "/logout", List.of(new String[] { "continue", "/admin/" },
+				new String[] { "_csrf", form.input("_csrf") }));
+		assertThat(Browser.resolve(out)).isEqualTo(base() + "/admin/");
+		Browser.Page elsewhere = browser.post(base() + "/logout", List.of(new String[] { "continue", "//evil.example/" },
+				new String[] { "_csrf", browser.get(base() + "/logout").input("_csrf") }));
+		assertThat(Browser.resolve(elsewhere)).isEqualTo(base() + "/login?logout");
 	}
 
 	private static List<String> texts(JsonNode array) {
