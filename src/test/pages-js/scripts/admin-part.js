@@ -29,7 +29,7 @@ export async function run({ browser, page, result }) {
 
   log('admin: sign in');
   const other = await launch();
-  other.setDefaultTimeout(15000);
+  other.setDefaultTimeout(30000);
   const admin = other.pages()[0] || await other.newPage();
   watch(admin, result.problems);
   await admin.goto(BASE + '/admin/');
