@@ -11,8 +11,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The list of documents Swagger UI offers ({@code /docs/apis.json}: the OpenAPI ones), the other
- * documents the docs page links to ({@code /docs/other-apis.json}), and the redirect from {@code /}
- * to Swagger UI.
+ * documents the docs page links to ({@code /docs/other-apis.json}), and the redirect from
+ * {@code /docs} to Swagger UI ({@code /} is the storefront's, module {@code pages}).
  */
 @RestController
 class ApiDocsController {
@@ -44,7 +44,7 @@ class ApiDocsController {
 		return documents;
 	}
 
-	@GetMapping({ "/", "/docs" })
+	@GetMapping("/docs")
 	RedirectView home() {
 		return new RedirectView("/docs/index.html");
 	}

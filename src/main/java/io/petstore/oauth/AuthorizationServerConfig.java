@@ -101,11 +101,12 @@ class AuthorizationServerConfig {
 	SecurityFilterChain loginChain(HttpSecurity http, UserLogin users) throws Exception {
 		// its own manager, without the global one as parent: that one holds the same UserLogin bean, and
 		// a wrong password would be checked twice (two Argon2 hashes per failure)
-		http.securityMatcher(Pages.LOGIN, "/logout")
+		http.securityMatcher(Pages.LOGIN, Pages.LOGOUT)
 			.authenticationManager(new ProviderManager(users))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
 			.formLogin(form -> form.loginPage(Pages.LOGIN).failureHandler(new LoginFailures()))
-			.logout(logout -> logout.logoutSuccessUrl(Pages.LOGIN + "?logout"));
+			.logout(logout -> logout.logoutSuccessHandler((request, response, authentication) -> response
+				.sendRedirect(Pages.afterLogout(request.getParameter(Pages.CONTINUE)))));
 		return http.build();
 	}
 

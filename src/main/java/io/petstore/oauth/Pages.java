@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +21,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 /**
- * The pages a person sees: the login form (users of the Modern API; the tenant is optional), the
+ * The pages a person sees: the login form (users of the Modern API; the tenant is optional, and
+ * filled in from a {@code tenant} parameter of the authorization request that led to it), the
+ * sign-out form, the
  * device verification form where the user code shown on a device is typed in, and the page after a
  * device was approved. The consent page is Spring's.
  */
@@ -28,11 +32,22 @@ class Pages {
 
 	static final String LOGIN = "/login";
 
+	static final String LOGOUT = "/logout";
+
+	static final String CONTINUE = "continue";
+
 	static final String DEVICE = "/oauth2/device_verification";
 
 	@GetMapping(path = LOGIN, produces = MediaType.TEXT_HTML_VALUE)
 	@ResponseBody
-	String login(HttpServletRequest request, CsrfToken csrf, @RequestParam(required = false) String tenant) {
+	String login(HttpServletRequest request, HttpServletResponse response, CsrfToken csrf,
+			@RequestParam(required = false) String tenant) {
+		if (tenant == null) {
+			// an authorization request may name the tenant to sign in to (the web pages do)
+			SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
+			String[] named = saved == null ? null : saved.getParameterValues(UserLogin.TENANT_PARAMETER);
+			tenant = named == null || named.length != 1 ? null : named[0];
+		}
 		String message = "";
 		if (request.getParameter("error") != null) {
 			HttpSession session = request.getSession(false);
@@ -62,6 +77,29 @@ class Pages {
 
 	static String error(String text) {
 		return "<p class=\"error\" role=\"alert\">" + htmlEscape(text) + "</p>";
+	}
+
+	/**
+	 * Signing out of the authorization server (its session cookie): a form, so that the sign-out
+	 * keeps its CSRF protection; {@code continue} is where to go afterwards (one of the web pages).
+	 */
+	@GetMapping(path = LOGOUT, produces = MediaType.TEXT_HTML_VALUE)
+	@ResponseBody
+	String logout(CsrfToken csrf, @RequestParam(name = CONTINUE, required = false) String next) {
+		return page("Sign out", """
+				<p>Sign out of Petstore on this browser?</p>
+				<form method="post" action="%s">
+				  <input type="hidden" name="%s" value="%s">
+				  <input type="hidden" name="%s" value="%s">
+				  <button type="submit" autofocus>Sign out</button>
+				</form>
+				""".formatted(LOGOUT, htmlEscape(csrf.getParameterName()), htmlEscape(csrf.getToken()), CONTINUE,
+				htmlEscape(afterLogout(next))));
+	}
+
+	/** Where a sign-out goes: the web page it came from (a path of ours only), else the login page. */
+	static String afterLogout(String next) {
+		return next != null && next.matches("/(store|admin)/") ? next : LOGIN + "?logout";
 	}
 
 	/** Without {@code user_code} (with one, Spring's verification endpoint answers). */

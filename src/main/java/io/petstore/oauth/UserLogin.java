@@ -10,6 +10,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -60,7 +61,9 @@ class UserLogin implements AuthenticationProvider {
 		}
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
 				new UserPrincipal(tenant, user.userId()).name(), null,
-				List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority(EPOCH_AUTHORITY + user.tokenEpoch())));
+				// the password factor, with when it was given: an ID token's auth_time (scope openid) is read from it
+				List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority(EPOCH_AUTHORITY + user.tokenEpoch()),
+						FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
 		result.setDetails(authentication.getDetails());
 		return result;
 	}
