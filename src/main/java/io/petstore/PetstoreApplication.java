@@ -12,7 +12,13 @@ import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGe
 public class PetstoreApplication {
 
 	public static void main(String[] args) {
+		// perf-obs: G1 gives memory back when idle (JvmMemoryDefaults), set before the heap fills
+		var memoryDefaults = JvmMemoryDefaults.apply(args);
 		SpringApplication.run(PetstoreApplication.class, args);
+		if (!memoryDefaults.isEmpty()) {
+			org.slf4j.LoggerFactory.getLogger(PetstoreApplication.class)
+				.info("JVM memory defaults set (docs/performance.md): {}", memoryDefaults);
+		}
 	}
 
 }
