@@ -347,3 +347,23 @@ Targets (issue 2): GET one pet >= 0.8x the ceiling; POST >= 10,000 req/s with ze
 findByStatus p99 < 10 ms; start <= 2 s; RSS <= 250 MiB after load.
 MD
 echo "written to docs/benchmarks.md"
+
+# Issue 20's measure: CPU per request of the hot paths as ratios to GET /v2/user/logout, in one run
+# of the packaged jar started with no flags (bench/ratios.sh), on its own server once this one stopped.
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+kill "$(cat "$OUT/nginx.pid")" 2>/dev/null || true
+RATIOS=$(bench/ratios.sh target/petstore.jar)
+echo "$RATIOS"
+cat >>docs/benchmarks.md <<MD
+
+## CPU per request, as ratios to the framework's floor (\`bench/ratios.sh\`)
+
+The packaged jar started as the README says (\`java -jar target/petstore.jar\`, no JVM flags, a
+new H2 database, 10,000 classic pets), \`wrk -t1 -c32\`, each endpoint 10 s after a 10 s warm-up;
+CPU per request from the server's own \`/proc/<pid>/stat\` (user + system) over the measured run.
+\`GET /v2/user/logout\` touches no data: its CPU per request is the floor the others are divided
+by. gRPC: \`bench/GrpcGetPet.java\`, 32 calls in flight on one connection (its CPU figure spans the
+client's warm-up too, at the measured rate).
+
+$(echo "$RATIOS" | grep -v '^RATIO')
+MD
