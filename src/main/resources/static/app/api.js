@@ -4,11 +4,25 @@ import { accessToken } from './auth.js';
 import { currentTenant } from './tenant.js';
 
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super((problem && (problem.detail || problem.title)) || 'The server answered ' + status + '.');
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
+
+  /** The detail, then each field the problem names ("messages[0].content: ..."). */
+  get fullMessage() {
+    const errors = (this.problem && Array.isArray(this.problem.errors)) ? this.problem.errors : [];
+    return [this.message, ...errors.map(e => (e.field ? e.field + ': ' : '') + (e.message || e.code || ''))].join(' ');
+  }
+}
+
+async function problemOf(response) {
+  const text = await response.text().catch(() => '');
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+  return new ApiError(response.status, json, response.headers.get('Retry-After'));
 }
 
 export function headers(extra = {}) {
@@ -31,11 +45,80 @@ export async function api(path, { method = 'GET', body, query } = {}) {
   const init = { method, headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(url, init);
+  if (!response.ok) throw await problemOf(response);
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
-  if (!response.ok) throw new ApiError(response.status, json);
   return json;
+}
+
+/**
+ * Reads a text/event-stream body as it arrives (fetch's ReadableStream, the SSE format):
+ * onEvent(event, data, id) for each event, until the body ends. Comments are skipped.
+ */
+export async function readEvents(response, onEvent) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replace(/\r\n?/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      let data = '';
+      let id = null;
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const val = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') event = val;
+        else if (field === 'data') data += (data ? '\n' : '') + val;
+        else if (field === 'id') id = val;
+      }
+      if (onEvent(event, data, id) === false) { reader.cancel().catch(() => {}); return; }
+    }
+  }
+}
+
+/**
+ * The pet-care advisor, streamed: POST /v1/chat/completions with stream: true (docs/advisor.md).
+ * onText(text) gets each content delta as it arrives; answers {finishReason, usage} after
+ * `data: [DONE]`. Throws ApiError for a refused request (its problem) or an `event: error` mid-stream.
+ */
+export async function streamChat({ messages, model }, onText, signal) {
+  const response = await fetch('/v1/chat/completions', {
+    method: 'POST', signal,
+    headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
+    body: JSON.stringify({ messages, model, stream: true }),
+  });
+  if (!response.ok) throw await problemOf(response);
+  let finishReason = null;
+  let usage = null;
+  let failure = null;
+  let finished = false;
+  await readEvents(response, (event, data) => {
+    if (event === 'error') {
+      let problem = null;
+      try { problem = JSON.parse(data); } catch { problem = null; }
+      failure = new ApiError(problem && problem.status || 502, problem);
+      return false;
+    }
+    if (data === '[DONE]') { finished = true; return false; }
+    if (!data) return true;
+    const chunk = JSON.parse(data);
+    const choice = chunk.choices && chunk.choices[0];
+    if (choice && choice.delta && choice.delta.content) onText(choice.delta.content);
+    if (choice && choice.finishReason) finishReason = choice.finishReason;
+    if (chunk.usage) usage = chunk.usage;
+    return true;
+  });
+  if (failure) throw failure;
+  if (!finished) throw new ApiError(502, { detail: 'The answer broke off before its end. Please ask again.' });
+  return { finishReason, usage };
 }
 
 /** A GraphQL query on /v1/graphql (the caller's orders have no REST list); throws on errors. */
@@ -63,34 +146,12 @@ export function followEvents(types, onEvent, onState = () => {}) {
         const response = await fetch('/v1/events?types=' + encodeURIComponent(types), { headers: headers(extra), signal: controller.signal });
         if (!response.ok) throw new Error('events: ' + response.status);
         onState('live');
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value.replace(/\r\n?/g, '\n');
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let event = 'message';
-            let data = '';
-            let id = null;
-            for (const line of block.split('\n')) {
-              if (line.startsWith(':')) continue;
-              const colon = line.indexOf(':');
-              const field = colon < 0 ? line : line.slice(0, colon);
-              const val = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-              if (field === 'event') event = val;
-              else if (field === 'data') data += (data ? '\n' : '') + val;
-              else if (field === 'id') id = val;
-            }
-            if (id) lastId = id;
-            if (data) {
-              try { onEvent(event, JSON.parse(data)); } catch { /* not JSON: ignored */ }
-            }
+        await readEvents(response, (event, data, id) => {
+          if (id) lastId = id;
+          if (data) {
+            try { onEvent(event, JSON.parse(data)); } catch { /* not JSON: ignored */ }
           }
-        }
+        });
       } catch (e) {
         if (stopped) return;
       }

@@ -6,7 +6,7 @@
 import { currentTenant } from './tenant.js';
 
 const CLIENT_ID = 'petstore-web';
-const SCOPES = 'read:pets write:pets read:orders write:orders read:user write:user openid';
+const SCOPES = 'read:pets write:pets read:orders write:orders read:user write:user chat:write openid';
 // sessionStorage keeps only the one-time PKCE verifier and state of a flow under way (removed when
 // the browser comes back) and a flag saying that this tab has signed in; never a token.
 const FLOW = 'petstore.oauth.flow';

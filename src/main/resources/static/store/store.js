@@ -1,9 +1,12 @@
 // The storefront: browse and filter pets, a pet's page, sign up / in / out, adopt and pay, my orders
-// (live through GET /v1/events), and the data set (tenant) switch.
+// (live through GET /v1/events), the pet-care advisor (advisor.js), the support chat
+// (support-chat.js), and the data set (tenant) switch.
 import { signIn, signOut, startSession, currentUser, accessToken, forget } from '/app/auth.js';
 import { api, graphql, followEvents, ApiError } from '/app/api.js';
 import { el, show, field, select, announce, alarm, clearMessages, money, months, when, focusHeading } from '/app/ui.js';
 import { tenantPanel } from '/app/tenant-panel.js';
+import { advisorPage, stopAdvisor } from '/store/advisor.js';
+import { supportChatPage, stopSupportChat } from '/store/support-chat.js';
 
 const view = document.getElementById('view');
 const SPECIES = ['DOG', 'CAT', 'BIRD', 'RABBIT', 'FISH', 'REPTILE', 'OTHER'];
@@ -36,11 +39,15 @@ function hashRoute() {
 async function route() {
   if (stopEvents && hashRoute().path !== '/orders') { stopEvents(); stopEvents = null; }
   const { path, params } = hashRoute();
+  if (path !== '/advisor') stopAdvisor();
+  if (path !== '/support') stopSupportChat();
   try {
     if (path === '/' || path === '') await petList(params);
     else if (path.startsWith('/pets/')) await petPage(decodeURIComponent(path.slice(6)));
     else if (path === '/orders') await myOrders();
     else if (path === '/signup') signUpPage();
+    else if (path === '/advisor') advisorPage(view);
+    else if (path === '/support') supportChatPage(view, { onSignedOut: renderWho });
     else show(view, el('h1', { text: 'Not found' }), el('p', {}, el('a', { href: '#/' }, 'Back to the pets')));
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) forget();

@@ -1,6 +1,7 @@
 /**
  * The web pages for people: the storefront at {@code /store/} (browse, sign up and in, adopt and
- * pay, my orders) and the admin dashboard at {@code /admin/}, plain static HTML, ES modules and CSS
+ * pay, my orders, the pet-care advisor streamed from {@code /v1/chat/completions}, the support chat
+ * over the WebSocket {@code /v1/ws/chat}) and the admin dashboard at {@code /admin/}, plain static HTML, ES modules and CSS
  * under {@code static/store/}, {@code static/admin/} and the shared {@code static/app/}, calling the
  * {@code /v1} API from the browser with a token from the OAuth2 authorization code flow with PKCE
  * (the public client {@code petstore-web}, registered from configuration by the {@code oauth}

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.petstore.support.ApiClient;
@@ -29,8 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * adopt and pay (a declined card first), cancel, my orders, a reload that signs in again without
  * a form; the admin part refuses a plain user, force-cancels the order and the user's open page
  * shows it cancelled; then sign-out and the data set's reset. Skipped without chromium or node.
- * With {@code -Dpetstore.docs.write=true} it writes the screenshots of docs/screenshots/.
+ * A second script asks the pet-care advisor (streamed) and opens the support chat (WebSocket).
+ * With {@code -Dpetstore.docs.write=true} it writes the screenshots of docs/screenshots/. The
+ * advisor's streams pause 20 ms between words here, so that the page can be seen growing (the
+ * same settings as ChatCompletionTest, which so shares this server).
  */
+@TestPropertySource(properties = { "petstore.chat.stream-delay-ms=20", "petstore.chat.max-streams=2" })
 class StorefrontBrowserTest extends IntegrationTest {
 
 	private static final NodeProject NODE = NodeProject.of("pages-js", "playwright-core", "--ignore-scripts");
@@ -38,6 +43,8 @@ class StorefrontBrowserTest extends IntegrationTest {
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
 	private static final String XSS_NAME = "<script>alert(1)</script>";
+
+	private static final String MARKUP = "<img src=x onerror=alert(1)>";
 
 	private ApiClient admin;
 
@@ -187,6 +194,106 @@ class StorefrontBrowserTest extends IntegrationTest {
 			.as("axe-core serious/critical violations on " + page.getKey() + ": " + page.getValue()).isZero());
 		assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(10);
 
+		copyScreenshots(shots);
+	}
+
+	@Test
+	void aSignedInPersonAsksTheAdvisorAndChatsWithSupport() throws Exception {
+		String username = "chat" + UUID.randomUUID().toString().substring(0, 8);
+		String password = "Advisor-Chat-Pass-1";
+		Reply registered = api.postJson("/v1/users", "{\"username\":\"" + username + "\",\"firstName\":\"Chat\",\"lastName\":\"Person\","
+				+ "\"email\":\"" + username + "@example.com\",\"password\":\"" + password + "\"}");
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+		Map<String, String> env = new HashMap<>();
+		env.put("PETSTORE_BASE_URL", base());
+		env.put("PETSTORE_TENANT", tenant.toString());
+		env.put("USERNAME", username);
+		env.put("PASSWORD", password);
+		env.put("MARKUP", MARKUP);
+		Path shots = Files.createTempDirectory("pages-screenshots");
+		env.put("PETSTORE_SCREENSHOTS", shots.toAbsolutePath().toString());
+
+		JsonNode r = NODE.script("advisor-chat", env, 240);
+		assertThat(r.has("error")).as("the script stopped: " + r.path("error").asString() + "\nat " + r.path("failureUrl").asString()
+				+ "\n" + r.path("failureText").asString()).isFalse();
+		assertThat(texts(r.get("problems"))).as("console errors (a CSP refusal among them), failed responses or dialogs").isEmpty();
+
+		// signed out, both views ask to sign in; signing in comes back to the advisor
+		assertThat(r.get("advisorSignedOut").asString()).contains("Sign in to ask the advisor");
+		assertThat(r.get("chatSignedOut").asString()).contains("Sign in to chat with support");
+		assertThat(r.get("afterSignIn").asString()).isEqualTo("#/advisor");
+
+		// the answer is streamed: it grew through several lengths before it was done, then stayed whole
+		List<Integer> streaming = new ArrayList<>();
+		r.get("lengths").forEach(change -> {
+			if (change.get("state").asString().equals("streaming") && change.get("length").asInt() > 0) {
+				streaming.add(change.get("length").asInt());
+			}
+		});
+		assertThat(streaming.stream().distinct().count()).as("lengths seen while streaming: " + streaming).isGreaterThanOrEqualTo(2);
+		assertThat(streaming).isSorted();
+		String answer = r.get("answer1").asString();
+		assertThat(answer.length()).isGreaterThan(streaming.get(0));
+		assertThat(answer).containsIgnoringCase("vaccin").containsIgnoringCase("cat").contains("Not veterinary advice");
+		assertThat(r.get("advisorState").asString()).isEqualTo("The advisor has answered.");
+		assertThat(r.get("answerLive").asString()).isEqualTo("polite");
+		assertThat(r.get("answerBusy").asString()).isEqualTo("false");
+
+		// each question is a streamed request carrying the conversation so far
+		JsonNode requests = r.get("advisorRequests");
+		assertThat(requests.size()).isEqualTo(3);
+		assertThat(requests.get(0).get("stream").asBoolean()).isTrue();
+		assertThat(requests.get(0).get("accept").asString()).isEqualTo("text/event-stream");
+		assertThat(requests.get(0).get("model").asString()).isEqualTo("PET_ADVISOR_1");
+		assertThat(texts(requests.get(0).get("roles"))).containsExactly("USER");
+		assertThat(texts(requests.get(1).get("roles"))).containsExactly("USER", "ASSISTANT", "USER");
+		assertThat(texts(requests.get(2).get("roles"))).as("the refused question replaces nothing").containsExactly("USER", "ASSISTANT", "USER", "ASSISTANT", "USER");
+
+		// markup in a question is shown as text
+		JsonNode logged = r.get("advisorLog");
+		assertThat(logged.size()).isEqualTo(3);
+		assertThat(logged.get(0).get("role").asString()).isEqualTo("USER");
+		assertThat(logged.get(1).get("text").asString()).isEqualTo(answer);
+		assertThat(logged.get(2).get("text").asString()).isEqualTo("And what should I feed her? " + MARKUP);
+		assertThat(r.get("answer2").asString()).isNotBlank().isNotEqualTo(answer);
+		assertThat(r.get("advisorImages").asInt()).isZero();
+
+		// the server's refusal (422, its problem's detail and field) is shown; the question is kept to edit
+		assertThat(r.get("advisorError").asString()).startsWith("The question was not accepted: ").contains("messages[4].content");
+		assertThat(r.get("questionKept").asBoolean()).isTrue();
+		assertThat(r.get("logAfterError").asInt()).isEqualTo(3);
+
+		// the support chat over the WebSocket of this origin (CSP connect-src 'self' lets it through)
+		assertThat(r.get("socketUrl").asString()).isEqualTo(base().replace("http:", "ws:") + "/v1/ws/chat?token=…&tenant=" + tenant);
+		assertThat(r.get("chatState").asString()).startsWith("Connected as " + username + ".");
+		assertThat(r.get("alertOnChat").asString()).isEmpty();
+		JsonNode messages = r.get("chatMessages");
+		assertThat(messages.size()).isEqualTo(2);
+		assertThat(messages.get(0).get("role").asString()).isEqualTo("CUSTOMER");
+		assertThat(messages.get(0).get("sender").asString()).isEqualTo("You");
+		assertThat(messages.get(0).get("text").asString()).isEqualTo("My kitten will not eat her food. " + MARKUP);
+		assertThat(messages.get(1).get("role").asString()).isEqualTo("ADVISOR");
+		assertThat(messages.get(1).get("sender").asString()).isEqualTo("Pet-care advisor");
+		assertThat(messages.get(1).get("text").asString()).contains("Not veterinary advice");
+		assertThat(r.get("chatImages").asInt()).isZero();
+		assertThat(r.get("chatInputAfter").asString()).isEmpty();
+		assertThat(texts(r.get("chatHistory"))).as("the history after coming back").containsExactly("CUSTOMER", "ADVISOR");
+		assertThat(r.get("storage").asString()).doesNotContain("eyJ").doesNotContain("token");
+
+		// both views by keyboard
+		JsonNode keys = r.get("keyboard");
+		for (String key : List.of("advisorLink", "question", "send", "chatLink", "chatInput", "chatSend")) {
+			assertThat(keys.get(key).asBoolean()).as("keyboard: " + key).isTrue();
+		}
+
+		// axe-core: no serious or critical violation
+		r.get("axe").properties().forEach(page -> assertThat(page.getValue().size())
+			.as("axe-core serious/critical violations on " + page.getKey() + ": " + page.getValue()).isZero());
+		assertThat(r.get("axe").size()).isEqualTo(3);
+		copyScreenshots(shots);
+	}
+
+	private static void copyScreenshots(Path shots) throws java.io.IOException {
 		if (Boolean.getBoolean("petstore.docs.write")) {
 			Path docs = Path.of("docs", "screenshots");
 			Files.createDirectories(docs);
