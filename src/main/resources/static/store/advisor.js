@@ -25,7 +25,7 @@ function messageItem(message) {
     el('p', { class: 'text', text: message.content }));
 }
 
-export function advisorPage(view) {
+export function advisorPage(view, { onSignedOut }) {
   const heading = el('h1', { text: 'Ask the advisor' });
   const intro = el('p', {}, 'Questions about caring for a pet (feeding, vaccinations, training, grooming, signs of illness) ',
     'or about the pets we have ("Which available cats are good with kids under 150 USD?"). ',
@@ -103,19 +103,22 @@ export function advisorPage(view) {
       show(state, finishReason === 'LENGTH' ? 'The answer was cut at its length limit.' : 'The advisor has answered.');
     } catch (e) {
       // the question was not answered: take it out of the conversation (and give it back to edit)
-      conversation.splice(conversation.indexOf(asked), 1);
+      const at = conversation.indexOf(asked);
+      if (at >= 0) conversation.splice(at, 1);
       if (controller.signal.aborted) return;
       question.value = text;
       answer.dataset.state = 'failed';
       show(answer);
       show(state, 'No answer.');
       alarm(errorText(e));
-      if (e instanceof ApiError && e.status === 401) forget();
+      if (e instanceof ApiError && e.status === 401) { forget(); onSignedOut(); }
     } finally {
       if (running === controller) running = null;
-      answer.setAttribute('aria-busy', 'false');
-      send.disabled = false;
-      render();
+      if (!controller.signal.aborted) { // else the view was left or restarted
+        answer.setAttribute('aria-busy', 'false');
+        send.disabled = false;
+        render();
+      }
     }
   });
 

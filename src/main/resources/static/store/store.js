@@ -46,7 +46,7 @@ async function route() {
     else if (path.startsWith('/pets/')) await petPage(decodeURIComponent(path.slice(6)));
     else if (path === '/orders') await myOrders();
     else if (path === '/signup') signUpPage();
-    else if (path === '/advisor') advisorPage(view);
+    else if (path === '/advisor') advisorPage(view, { onSignedOut: renderWho });
     else if (path === '/support') supportChatPage(view, { onSignedOut: renderWho });
     else show(view, el('h1', { text: 'Not found' }), el('p', {}, el('a', { href: '#/' }, 'Back to the pets')));
   } catch (e) {
