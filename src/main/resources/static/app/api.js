@@ -92,7 +92,8 @@ export async function readEvents(response, onEvent) {
 export async function streamChat({ messages, model }, onText, signal) {
   const response = await fetch('/v1/chat/completions', {
     method: 'POST', signal,
-    headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
+    // the stream when it is answered, the problem (JSON) when it is refused
+    headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream, application/problem+json;q=0.9, application/json;q=0.8' }),
     body: JSON.stringify({ messages, model, stream: true }),
   });
   if (!response.ok) throw await problemOf(response);
