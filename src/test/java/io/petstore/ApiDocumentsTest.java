@@ -53,9 +53,11 @@ class ApiDocumentsTest extends io.petstore.support.IntegrationTest {
 		assertThat(index.body()).contains("swagger-ui-bundle.js");
 		assertThat(anonymous.get("/webjars/swagger-ui/swagger-ui-bundle.js").status()).isEqualTo(200);
 		assertThat(anonymous.get("/docs/apis.json").body()).contains("/v2/swagger.json").contains("/v1/openapi.json");
-		Reply docs = anonymous.get("/docs");
-		assertThat(docs.status()).isEqualTo(302);
-		assertThat(docs.header("Location")).endsWith("/docs/index.html");
+		for (String path : new String[] { "/docs", "/docs/" }) {
+			Reply docs = anonymous.get(path);
+			assertThat(docs.status()).as(path).isEqualTo(302);
+			assertThat(docs.header("Location")).as(path).endsWith("/docs/index.html");
+		}
 	}
 
 	@Test

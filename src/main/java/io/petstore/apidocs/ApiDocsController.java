@@ -44,7 +44,8 @@ class ApiDocsController {
 		return documents;
 	}
 
-	@GetMapping("/docs")
+	/** Swagger UI, at {@code /docs/} as the docs page says (and {@code /docs}). */
+	@GetMapping({ "/docs", "/docs/" })
 	RedirectView home() {
 		return new RedirectView("/docs/index.html");
 	}
