@@ -218,12 +218,15 @@ function confirmCancel(order, actions, statusCell) {
 
 async function audit(params) {
   const page = await api('/v1/admin/audit-logs', { query: { action: params.get('action'), entityType: params.get('entityType'),
-    entityId: params.get('entityId'), userId: params.get('userId'), limit: 50 } });
+    entityId: params.get('entityId'), userId: params.get('userId'), createdFrom: params.get('createdFrom'),
+    createdTo: params.get('createdTo'), limit: 50 } });
   const form = filterForm('audit-filters', 'Filter the audit log', [
     field('Action', el('input', { name: 'action', id: 'a-action', value: params.get('action') || '', placeholder: 'ORDER_CANCELLED' })),
     field('Entity type', el('input', { name: 'entityType', id: 'a-type', value: params.get('entityType') || '', placeholder: 'ORDERS' })),
     field('Entity id', el('input', { name: 'entityId', id: 'a-entity', value: params.get('entityId') || '' })),
-    field('Acting user id', el('input', { name: 'userId', id: 'a-user', value: params.get('userId') || '' }))],
+    field('Acting user id', el('input', { name: 'userId', id: 'a-user', value: params.get('userId') || '' })),
+    field('From (UTC day)', el('input', { type: 'date', name: 'createdFrom', id: 'a-from', value: params.get('createdFrom') || '' })),
+    field('Before (UTC day)', el('input', { type: 'date', name: 'createdTo', id: 'a-to', value: params.get('createdTo') || '' }))],
   params, next => { window.location.hash = '#/audit?' + next; });
   const detail = el('section', { id: 'audit-detail', 'aria-live': 'polite' });
   const rows = page.data.map(entry => el('tr', { dataset: { audit: entry.id } },

@@ -173,6 +173,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 		JsonNode revenuePerDay = a.get("charts").get(1).get("data").get(0);
 		assertThat(revenuePerDay.get(revenuePerDay.size() - 1).asDouble()).as("today's revenue").isEqualTo(150.0);
 		assertThat(texts(a.get("auditActions"))).containsExactly("ORDER_CANCELLED", "ORDER_APPROVED", "ORDER_PLACED");
+		assertThat(a.get("auditLongAgo").asInt()).isZero();
 		assertThat(a.get("auditChanges").toString()).contains("[\"status\",\"APPROVED\",\"CANCELLED\"]")
 			.contains("[\"cancelReason\",\"\u2014\",\"Cancelled from the admin page\"]");
 		assertThat(a.get("userRow").asString()).contains(username, username + "@example.com");
