@@ -63,7 +63,7 @@ ROWS+=("$(measure graphql-pet "$S/v1/graphql" bench/graphql_pet.lua)")
 # gRPC GetPet on the same pet (bench/GrpcGetPet.java: 32 calls in flight on 1 connection)
 mkdir -p "$WORK/app" && (cd "$WORK/app" && "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination x >/dev/null)
 c0=$(cpu)
-read -r G_RPS G_P50 G_P99 G_ERR <<<"$("$JAVA" -cp "$WORK/app/x/petstore.jar:$WORK/app/x/lib/*" bench/GrpcGetPet.java 127.0.0.1 $((PORT + 1)) "$MAX" "$D" "$W" 32 1 2>/dev/null)"
+read -r G_RPS G_P50 G_P99 G_ERR <<<"$("$JAVA" -cp "$WORK/app/x/$(basename "$JAR"):$WORK/app/x/lib/*" bench/GrpcGetPet.java 127.0.0.1 $((PORT + 1)) "$MAX" "$D" "$W" 32 1 2>/dev/null)"
 c1=$(cpu)
 # the CPU read spans the client's warm-up too: per call over both periods, at the measured rate
 ROWS+=("grpc-get-pet $G_RPS $(awk -v a="$c0" -v b="$c1" -v r="$G_RPS" -v d="$D" -v w="$W" -v t="$TICK" 'BEGIN{printf "%.1f", (b-a)/t*1e6/(r*(d+w))}') $G_P99")

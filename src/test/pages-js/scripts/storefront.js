@@ -175,7 +175,7 @@ try {
 
   if (process.env.WITH_ADMIN === 'true') {
     const admin = await import('./admin-part.js');
-    await admin.run({ browser, page, result });
+    await admin.run({ browser, page, result, password: PASSWORD });
   }
 
   log('sign out');

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -164,6 +166,18 @@ class V1SecurityConfig {
 	 * bad token is answered in their protocol's own error form.
 	 */
 	private static final RequestMatcher OWN_CREDENTIALS = new org.springframework.security.web.util.matcher.OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/v1/graphql"), PathPatternRequestMatcher.withDefaults().matcher("/v1/soap/**"), PathPatternRequestMatcher.withDefaults().matcher("/v1/ws/chat"));
+
+	/**
+	 * No observation per security filter, authentication and authorization (Spring Security makes
+	 * them whenever an ObservationRegistry exists): on {@code GET /v1/pets/{id}} they were about a
+	 * fifth of the CPU (docs/performance.md, issue 20). Requests keep their
+	 * {@code http.server.requests} timing. Back with {@code petstore.security.observations=true}.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "petstore.security.observations", havingValue = "false", matchIfMissing = true)
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	/** The non-standard QUERY method (safe search with a body) passes the firewall. */
 	@Bean

@@ -143,4 +143,24 @@ class GraphqlLimitsTest extends GraphqlTestSupport {
 		assertThat(big.json().get("errors")).as(big.body()).isNull();
 	}
 
+
+	/**
+	 * Documents that parsed and validated are kept (graphql.GraphqlExecution); the complexity cap
+	 * still counts each request with its own variables, and an invalid document is refused every time.
+	 */
+	@Test
+	void aKeptDocumentIsStillCheckedWithEachRequestsVariables() {
+		String fields = "data { id name species breed ageMonths size color gender goodWithKids price currency description status "
+				+ "photos tenantId createdAt updatedAt medicalInfo { vaccinated spayedNeutered microchipped specialNeeds healthNotes } }";
+		String query = "query Pages($n: Int) { a: pets(limit: $n) { " + fields + " } b: pets(limit: $n) { " + fields + " } c: pets(limit: $n) { "
+				+ fields + " } }";
+		for (int round = 0; round < 3; round++) {
+			Reply small = post(query, java.util.Map.of("n", 2));
+			assertThat(small.json().get("errors")).as(small.body()).isNull();
+			assertThat(small.json().get("data").get("a").get("data").size()).isEqualTo(2);
+			assertThat(refused(() -> post(query, java.util.Map.of("n", 100)))).containsIgnoringCase("complexity");
+			assertThat(refused(() -> post("{ pets { data { id nickname } } }"))).contains("nickname");
+		}
+	}
+
 }
